@@ -1,0 +1,165 @@
+package dev.chaosagent.engine;
+
+import dev.chaosagent.fault.ExceptionFault;
+import dev.chaosagent.fault.Fault;
+import dev.chaosagent.fault.FaultFailedException;
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.trigger.Chance;
+import dev.chaosagent.trigger.Triggers;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rule while it is in the engine: its state, its counters, its resources. The hot path
+ * ({@link #onCall}) takes no lock and allocates nothing unless it injects; counters are striped
+ * ({@link LongAdder}) so that threads calling the same method do not share a cache line, and the
+ * exact call ordinal is kept only for rules whose decision needs it.
+ */
+final class ActiveRule {
+
+    private static final Logger injectionLog = LoggerFactory.getLogger("dev.chaosagent.injection");
+
+    static final int ARMED = 0;
+    static final int DISABLED = 1;
+    static final int EXHAUSTED = 2;
+    static final int ENDED = 3;
+
+    final Rule rule;
+    final String name;
+    final RuleResources resources;
+    final long addedAtNanos;
+    private final Fault fault;
+    private final Triggers triggers;
+    private final Chance chance;
+    private final boolean numbered;
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder injections = new LongAdder();
+    private final AtomicLong ordinal = new AtomicLong();
+    private final AtomicLong limitUsed = new AtomicLong();
+    private final ChaosEngine engine;
+    private volatile int state;
+    volatile ScheduledFuture<?> expiry;
+    /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
+    final java.util.Set<MethodSite> refusedSites = new java.util.HashSet<>();
+
+    ActiveRule(Rule rule, Chance chance, RuleResources resources, ChaosEngine engine) {
+        this.rule = rule;
+        this.name = rule.name();
+        this.fault = rule.fault();
+        this.triggers = rule.triggers();
+        this.chance = chance;
+        this.numbered = triggers.countsCalls() || chance.usesCallNumber();
+        this.resources = resources;
+        this.engine = engine;
+        this.addedAtNanos = System.nanoTime();
+        this.state = rule.enabled() ? ARMED : DISABLED;
+    }
+
+    /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
+    Object onCall(Binding binding) throws Throwable {
+        if (state != ARMED) {
+            return Fault.CONTINUE;
+        }
+        calls.increment();
+        long n = numbered ? ordinal.incrementAndGet() : 0;
+        if (!triggers.selects(n, chance)) {
+            return Fault.CONTINUE;
+        }
+        if (triggers.limit() > 0) {
+            long used = limitUsed.incrementAndGet();
+            if (used > triggers.limit()) {
+                return Fault.CONTINUE;
+            }
+            if (used == triggers.limit()) {
+                exhaust();
+            }
+        }
+        injections.increment();
+        engine.countInjection();
+        return inject(binding, n);
+    }
+
+    private Object inject(Binding binding, long n) throws Throwable {
+        boolean entered = Reentrancy.enter();
+        try {
+            if (injectionLog.isDebugEnabled()) {
+                injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.site.signature());
+            }
+            return fault.inject(binding, n);
+        } catch (Throwable t) {
+            if (fault instanceof ExceptionFault && !(t instanceof FaultFailedException)) {
+                throw t;
+            }
+            engine.reportFailure(this, t);
+            return Fault.CONTINUE;
+        } finally {
+            if (entered) {
+                Reentrancy.leave();
+            }
+        }
+    }
+
+    private void exhaust() {
+        synchronized (this) {
+            if (state != ARMED) {
+                return;
+            }
+            state = EXHAUSTED;
+        }
+        engine.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
+                + triggers.limit() + " injections and stopped injecting");
+    }
+
+    /** Enables or disables; false when the rule is exhausted or ended (nothing changes). */
+    synchronized boolean setEnabled(boolean enabled) {
+        if (state == ARMED || state == DISABLED) {
+            state = enabled ? ARMED : DISABLED;
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends the rule for good: it stops acting at once and lets go of what its faults retained. */
+    void end() {
+        synchronized (this) {
+            state = ENDED;
+        }
+        ScheduledFuture<?> pending = expiry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        resources.release();
+    }
+
+    int state() {
+        return state;
+    }
+
+    String stateName() {
+        return switch (state) {
+            case ARMED -> "armed";
+            case DISABLED -> "disabled";
+            case EXHAUSTED -> "exhausted";
+            default -> "ended";
+        };
+    }
+
+    long calls() {
+        return calls.sum();
+    }
+
+    long injections() {
+        return injections.sum();
+    }
+
+    Fault fault() {
+        return fault;
+    }
+
+    Chance chance() {
+        return chance;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.chaosagent.engine;
+
+import dev.chaosagent.fault.FaultContext;
+
+/** One rule bound to one method: what a fault sees of the call it acts on. */
+final class Binding implements FaultContext {
+
+    final ActiveRule rule;
+    final MethodSite site;
+    private final Object returnValue;
+
+    Binding(ActiveRule rule, MethodSite site, Object returnValue) {
+        this.rule = rule;
+        this.site = site;
+        this.returnValue = returnValue;
+    }
+
+    @Override
+    public String ruleName() {
+        return rule.name;
+    }
+
+    @Override
+    public long randomBetween(long min, long max, long n) {
+        return rule.chance().between(min, max, n);
+    }
+
+    @Override
+    public void retainHeap(long bytes) {
+        rule.resources.retainHeap(bytes);
+    }
+
+    @Override
+    public void retainThreads(int count) {
+        rule.resources.retainThreads(count);
+    }
+
+    @Override
+    public Object returnValue() {
+        return returnValue;
+    }
+}

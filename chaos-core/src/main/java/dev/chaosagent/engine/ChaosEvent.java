@@ -1,0 +1,21 @@
+package dev.chaosagent.engine;
+
+import java.time.Instant;
+
+/**
+ * Something that happened to the experiment: what the journal, the logs and the metrics follow.
+ *
+ * @param rule    the rule it is about, or null for the engine as a whole
+ * @param message what happened, in words, for the postmortem
+ */
+public record ChaosEvent(Instant time, Type type, String rule, String message) {
+
+    public enum Type {
+        ADDED, REPLACED, ENABLED, DISABLED, REMOVED, EXPIRED, EXHAUSTED, REFUSED, STOPPED;
+
+        /** The name used in the journal and the logs, e.g. {@code added}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.chaosagent.engine;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One instrumented method, described by names only, so that the engine can decide which rules
+ * apply to it without loading or inspecting classes. Type names are Java source names
+ * ({@code int}, {@code byte[]}, {@code java.lang.String}, {@code a.Outer$Inner}).
+ *
+ * @param supertypes     every superclass and interface of the declaring class, transitively
+ * @param jdk            whether the class is the JVM's own, whose methods the agent itself may call
+ *                       (such sites are guarded against re-entry from a fault's own work)
+ */
+public record MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
+                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
+
+    public MethodSite {
+        parameterTypes = List.copyOf(parameterTypes);
+        declaredExceptions = List.copyOf(declaredExceptions);
+        supertypes = Set.copyOf(supertypes);
+    }
+
+    /** {@code com.acme.Client#fetch(java.lang.String)}, as users write targets. */
+    public String signature() {
+        return className + '#' + methodName + '(' + String.join(",", parameterTypes) + ')';
+    }
+}

@@ -1,0 +1,20 @@
+package dev.chaosagent.fault;
+
+/** What a fault may use while acting on a call: its rule's randomness and its rule's resources. */
+public interface FaultContext {
+
+    /** The name of the rule the fault belongs to. */
+    String ruleName();
+
+    /** A uniform value in [min, max], reproducible under a seed. */
+    long randomBetween(long min, long max, long n);
+
+    /** Keeps {@code bytes} of heap reachable until the rule ends, unless that would pass the heap cap. */
+    void retainHeap(long bytes);
+
+    /** Starts {@code count} parked threads that live until the rule ends, unless that would pass the thread cap. */
+    void retainThreads(int count);
+
+    /** The value a {@code returns} fault gives at this method, already converted to its return type. */
+    Object returnValue();
+}

@@ -1,0 +1,44 @@
+package dev.chaosagent.fault;
+
+import dev.chaosagent.rule.DurationRange;
+import java.util.concurrent.locks.LockSupport;
+
+/** {@code latency=800ms} or {@code latency=200ms..1500ms}: the calling thread waits before (or after) the body. */
+public record LatencyFault(DurationRange delay) implements Fault {
+
+    @Override
+    public String key() {
+        return "latency";
+    }
+
+    @Override
+    public String value() {
+        return delay.toString();
+    }
+
+    @Override
+    public boolean entryOnly() {
+        return false;
+    }
+
+    @Override
+    public Object inject(FaultContext context, long n) {
+        long nanos = delay.isFixed() ? delay.minNanos() : context.randomBetween(delay.minNanos(), delay.maxNanos(), n);
+        sleep(nanos);
+        return CONTINUE;
+    }
+
+    /**
+     * Parks until the deadline, so that spurious wake-ups do not shorten the delay. An interrupt
+     * ends the wait early and stays set, as it would for a real blocking call.
+     */
+    static void sleep(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+}

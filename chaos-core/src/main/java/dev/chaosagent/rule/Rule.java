@@ -1,0 +1,179 @@
+package dev.chaosagent.rule;
+
+import dev.chaosagent.fault.Fault;
+import dev.chaosagent.trigger.Triggers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where ({@link #target}), what (one {@link Fault}) and when ({@link Triggers}, {@link #at}) to
+ * inject. Immutable: built by {@link #builder()} or by {@link RuleParser}; two rules with the same
+ * settings are equal, which is how a plan reload tells an unchanged rule from a changed one.
+ *
+ * @param name null until the engine names it ({@code rule-1}, ...)
+ */
+public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    public Rule {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(triggers, "triggers");
+        if (name != null && !NAME.matcher(name).matches()) {
+            throw new InvalidRuleException("name", name, "is not a valid name (expected letters, digits, '.', '_' or '-')");
+        }
+        if (at == At.EXIT && fault.entryOnly()) {
+            throw new InvalidRuleException("at", "exit", "cannot be used with " + fault.key()
+                    + " (expected at=entry; only latency, exception and returns act at exit)");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Rule withName(String newName) {
+        return new Rule(newName, target, fault, at, triggers, enabled);
+    }
+
+    /** This rule with a time to live, when it has none of its own (rules added at run time get one). */
+    public Rule withDefaultTtl(Duration ttl) {
+        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled);
+    }
+
+    /** The rule in the one-line form, with default values left out; parsing it gives an equal rule. */
+    public String toSpec() {
+        StringBuilder spec = new StringBuilder();
+        if (name != null) {
+            spec.append("name=").append(name).append(' ');
+        }
+        spec.append("target=").append(target).append(' ').append(fault.key()).append('=').append(fault.value());
+        if (fault instanceof dev.chaosagent.fault.ExceptionFault exception && exception.message() != null) {
+            spec.append(" message=").append(RuleParser.quote(exception.message()));
+        }
+        if (at != At.ENTRY) {
+            spec.append(" at=").append(at.key());
+        }
+        if (triggers.probability() < 1.0) {
+            spec.append(" probability=").append(triggers.probability());
+        }
+        appendIfSet(spec, "every", triggers.every());
+        appendIfSet(spec, "after", triggers.after());
+        appendIfSet(spec, "limit", triggers.limit());
+        if (triggers.ttlNanos() > 0) {
+            spec.append(" ttl=").append(DurationRange.format(triggers.ttlNanos()));
+        }
+        if (!enabled) {
+            spec.append(" enabled=false");
+        }
+        return spec.toString();
+    }
+
+    private static void appendIfSet(StringBuilder spec, String key, long value) {
+        if (value > 0) {
+            spec.append(' ').append(key).append('=').append(value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return toSpec();
+    }
+
+    /** Builds a rule in code; every setter checks its value as the rule language would. */
+    public static final class Builder {
+        private String name;
+        private TargetPattern target;
+        private Fault fault;
+        private At at = At.ENTRY;
+        private double probability = 1.0;
+        private long every;
+        private long after;
+        private long limit;
+        private long ttlNanos;
+        private boolean enabled = true;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder target(String target) {
+            this.target = TargetPattern.parse(target);
+            return this;
+        }
+
+        public Builder fault(Fault fault) {
+            this.fault = fault;
+            return this;
+        }
+
+        public Builder at(At at) {
+            this.at = at;
+            return this;
+        }
+
+        public Builder probability(double probability) {
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new InvalidRuleException("probability", String.valueOf(probability), "is out of range (expected 0..1)");
+            }
+            this.probability = probability;
+            return this;
+        }
+
+        public Builder every(long every) {
+            this.every = atLeastOne("every", every);
+            return this;
+        }
+
+        public Builder after(long after) {
+            if (after < 0) {
+                throw new InvalidRuleException("after", String.valueOf(after), "is negative (expected a whole number, 0 or more)");
+            }
+            this.after = after;
+            return this;
+        }
+
+        public Builder limit(long limit) {
+            this.limit = atLeastOne("limit", limit);
+            return this;
+        }
+
+        public Builder ttl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new InvalidRuleException("ttl", ttl.toString(), "is not positive (expected like 10m)");
+            }
+            this.ttlNanos = ttl.toNanos();
+            return this;
+        }
+
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        private static long atLeastOne(String key, long value) {
+            if (value < 1) {
+                throw new InvalidRuleException(key, String.valueOf(value), "is not positive (expected a whole number, 1 or more)");
+            }
+            return value;
+        }
+
+        public Rule build() {
+            if (target == null) {
+                throw new InvalidRuleException("target", null, "is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)");
+            }
+            if (fault == null) {
+                throw new InvalidRuleException("rule", target.toString(), "has no fault (expected exactly one of "
+                        + String.join(", ", RuleParser.FAULT_KEYS) + ")");
+            }
+            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled);
+        }
+    }
+}

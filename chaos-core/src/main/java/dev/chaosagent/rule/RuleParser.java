@@ -1,0 +1,277 @@
+package dev.chaosagent.rule;
+
+import dev.chaosagent.fault.CpuFault;
+import dev.chaosagent.fault.ExceptionFault;
+import dev.chaosagent.fault.Fault;
+import dev.chaosagent.fault.KillFault;
+import dev.chaosagent.fault.LatencyFault;
+import dev.chaosagent.fault.MemoryFault;
+import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.fault.ThreadsFault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rule language. The one-line form ({@code key=value key="value with spaces"}, {@code \"} and
+ * {@code \\} inside quotes) and a YAML map are both reduced to the same key/value map, read here
+ * by one method, so the two forms cannot drift apart. Every error is an {@link InvalidRuleException}.
+ */
+public final class RuleParser {
+
+    static final List<String> FAULT_KEYS = List.of("latency", "exception", "returns", "cpu", "memory", "threads", "kill");
+    static final List<String> KEYS = List.of("name", "target", "latency", "exception", "message", "returns", "cpu",
+            "memory", "threads", "kill", "at", "probability", "every", "after", "limit", "ttl", "enabled");
+
+    private final ClassLoader classLoader;
+
+    /** @param classLoader where exception types are loaded from */
+    public RuleParser(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** A parser that loads exception types from the calling thread's context class loader. */
+    public static RuleParser forCurrentThread() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return new RuleParser(loader != null ? loader : ClassLoader.getSystemClassLoader());
+    }
+
+    /** Parses the one-line form, e.g. {@code target=com.acme.Client#fetch latency=800ms probability=0.3}. */
+    public Rule parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new InvalidRuleException("rule", spec == null ? null : spec, "is empty (expected key=value pairs, like target=com.acme.Client#fetch latency=800ms)");
+        }
+        return fromValues(tokenize(spec));
+    }
+
+    /** Parses one rule of a YAML plan, as SnakeYAML loaded it. */
+    public Rule parse(Map<?, ?> yaml) {
+        Map<String, RuleValue> values = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : yaml.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            Object value = entry.getValue();
+            if (value instanceof Map || value instanceof List) {
+                throw new InvalidRuleException(key, String.valueOf(value), "is not a single value (expected a scalar, like 800ms)");
+            }
+            values.put(key, RuleValue.fromYaml(value));
+        }
+        return fromValues(values);
+    }
+
+    static Map<String, RuleValue> tokenize(String spec) {
+        Map<String, RuleValue> values = new LinkedHashMap<>();
+        int i = 0;
+        int n = spec.length();
+        while (i < n) {
+            if (Character.isWhitespace(spec.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && spec.charAt(i) != '=' && !Character.isWhitespace(spec.charAt(i))) {
+                i++;
+            }
+            String key = spec.substring(start, i);
+            if (i >= n || spec.charAt(i) != '=' || key.isEmpty()) {
+                throw new InvalidRuleException(key.isEmpty() ? "rule" : key, spec.substring(start, Math.min(n, Math.max(i, start + 1))),
+                        "is not a key=value pair (expected like latency=800ms)");
+            }
+            i++;
+            RuleValue value;
+            if (i < n && spec.charAt(i) == '"') {
+                StringBuilder text = new StringBuilder();
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char c = spec.charAt(i++);
+                    if (c == '\\' && i < n && (spec.charAt(i) == '"' || spec.charAt(i) == '\\')) {
+                        text.append(spec.charAt(i++));
+                    } else if (c == '"') {
+                        closed = true;
+                        break;
+                    } else {
+                        text.append(c);
+                    }
+                }
+                if (!closed) {
+                    throw new InvalidRuleException(key, text.toString(), "has no closing quote (expected key=\"a value\")");
+                }
+                if (i < n && !Character.isWhitespace(spec.charAt(i))) {
+                    throw new InvalidRuleException(key, text.toString(), "is followed by text after its closing quote (expected a space between pairs)");
+                }
+                value = RuleValue.string(text.toString());
+            } else {
+                int valueStart = i;
+                while (i < n && !Character.isWhitespace(spec.charAt(i))) {
+                    i++;
+                }
+                value = RuleValue.literal(spec.substring(valueStart, i));
+            }
+            if (values.put(key, value) != null) {
+                throw new InvalidRuleException(key, value.text(), "is given twice (expected each key once)");
+            }
+        }
+        return values;
+    }
+
+    /** Reads a rule from its keys and values, whatever form they were written in. */
+    Rule fromValues(Map<String, RuleValue> values) {
+        List<String> faultKeys = new ArrayList<>();
+        for (Map.Entry<String, RuleValue> entry : values.entrySet()) {
+            String key = entry.getKey();
+            if (!KEYS.contains(key)) {
+                throw new InvalidRuleException(key, entry.getValue().text(), "is not a known key (did you mean "
+                        + closestKey(key) + "? expected one of " + String.join(", ", KEYS) + ")");
+            }
+            if (FAULT_KEYS.contains(key)) {
+                faultKeys.add(key);
+            }
+        }
+        RuleValue target = values.get("target");
+        if (target == null || target.kind() == RuleValue.Kind.NULL) {
+            throw new InvalidRuleException("target", null, "is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)");
+        }
+        if (faultKeys.size() != 1) {
+            String found = faultKeys.isEmpty() ? "no fault" : "faults " + String.join(" and ", faultKeys);
+            throw new InvalidRuleException("rule", target.text(), "has " + found + " (expected exactly one of " + String.join(", ", FAULT_KEYS) + ")");
+        }
+        String faultKey = faultKeys.get(0);
+        if (values.containsKey("message") && !faultKey.equals("exception")) {
+            throw new InvalidRuleException("message", values.get("message").text(), "goes only with exception (expected exception=TYPE message=\"...\")");
+        }
+
+        Rule.Builder rule = Rule.builder()
+                .target(target.text())
+                .fault(fault(faultKey, values.get(faultKey), values.get("message")));
+        RuleValue name = values.get("name");
+        if (name != null) {
+            rule.name(name.text());
+        }
+        RuleValue at = values.get("at");
+        if (at != null) {
+            rule.at(switch (at.text()) {
+                case "entry" -> At.ENTRY;
+                case "exit" -> At.EXIT;
+                default -> throw new InvalidRuleException("at", at.text(), "is not a place (expected entry or exit)");
+            });
+        }
+        RuleValue probability = values.get("probability");
+        if (probability != null) {
+            rule.probability(parseProbability(probability.text()));
+        }
+        ifPresent(values, "every", v -> rule.every(parseWhole("every", v, 1)));
+        ifPresent(values, "after", v -> rule.after(parseWhole("after", v, 0)));
+        ifPresent(values, "limit", v -> rule.limit(parseWhole("limit", v, 1)));
+        ifPresent(values, "ttl", v -> {
+            long nanos = DurationRange.parseDuration("ttl", v);
+            if (nanos <= 0) {
+                throw new InvalidRuleException("ttl", v, "is not positive (expected like 10m)");
+            }
+            rule.ttl(Duration.ofNanos(nanos));
+        });
+        ifPresent(values, "enabled", v -> rule.enabled(parseBoolean("enabled", v)));
+        return rule.build();
+    }
+
+    private Fault fault(String key, RuleValue value, RuleValue message) {
+        String text = value.text();
+        return switch (key) {
+            case "latency" -> new LatencyFault(DurationRange.parseRange(key, text));
+            case "exception" -> ExceptionFault.of(text, message == null ? null : message.text(), classLoader);
+            case "returns" -> new ReturnsFault(value);
+            case "cpu" -> new CpuFault(DurationRange.parseDuration(key, text));
+            case "memory" -> {
+                long bytes = Sizes.parse(key, text);
+                if (bytes == 0) {
+                    throw new InvalidRuleException(key, text, "is zero (expected a size, like 1MB)");
+                }
+                yield new MemoryFault(bytes);
+            }
+            case "threads" -> new ThreadsFault((int) parseWhole(key, text, 1, 100_000));
+            case "kill" -> new KillFault((int) parseWhole(key, text, 0, 255));
+            default -> throw new IllegalStateException(key);
+        };
+    }
+
+    private interface ValueAction {
+        void accept(String text);
+    }
+
+    private static void ifPresent(Map<String, RuleValue> values, String key, ValueAction action) {
+        RuleValue value = values.get(key);
+        if (value != null) {
+            action.accept(value.text());
+        }
+    }
+
+    private static double parseProbability(String text) {
+        try {
+            double p = Double.parseDouble(text);
+            if (p >= 0 && p <= 1 && text.matches("[0-9.eE+-]+")) {
+                return p;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidRuleException("probability", text, "is not a probability (expected a number from 0 to 1, like 0.3)");
+    }
+
+    private static long parseWhole(String key, String text, long min) {
+        return parseWhole(key, text, min, Long.MAX_VALUE);
+    }
+
+    private static long parseWhole(String key, String text, long min, long max) {
+        if (text.matches("[0-9]{1,18}")) {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        }
+        String range = max == Long.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
+        throw new InvalidRuleException(key, text, "is not a whole number " + range + " (expected like " + Math.max(min, Math.min(max, 10)) + ")");
+    }
+
+    private static boolean parseBoolean(String key, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRuleException(key, text, "is not a boolean (expected true or false)");
+        };
+    }
+
+    private static String closestKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return KEYS.stream().min(Comparator.comparingInt(k -> editDistance(lower, k))).orElseThrow();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Quotes a value for the one-line form when it needs it. */
+    static String quote(String value) {
+        if (!value.isEmpty() && value.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\\')) {
+            return value;
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
