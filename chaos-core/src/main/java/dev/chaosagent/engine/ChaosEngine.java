@@ -4,6 +4,7 @@ import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.rule.At;
+import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.trigger.Chance;
@@ -304,8 +305,8 @@ public final class ChaosEngine {
             rebindAll();
             active.end();
             publish(ChaosEvent.Type.EXPIRED, active.name, "rule " + active.name + " expired after its ttl of "
-                    + dev.chaosagent.rule.DurationRange.format(active.rule.triggers().ttlNanos())
-                    + " (" + active.injections() + " injections in " + active.calls() + " calls)");
+                    + DurationRange.format(active.rule.triggers().ttlNanos())
+                    + " " + counts(active));
         }
         rulesChanged();
     }
@@ -319,8 +320,7 @@ public final class ChaosEngine {
             }
             rebindAll();
             active.end();
-            publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed (" + active.injections()
-                    + " injections in " + active.calls() + " calls)");
+            publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed " + counts(active));
         }
         rulesChanged();
         return true;
@@ -357,11 +357,11 @@ public final class ChaosEngine {
             for (ActiveRule active : ended) {
                 active.end();
                 injections += active.injections();
-                publish(ChaosEvent.Type.REMOVED, active.name, "rule " + active.name + " removed by the kill switch ("
-                        + active.injections() + " injections in " + active.calls() + " calls)");
+                publish(ChaosEvent.Type.REMOVED, active.name, "rule " + active.name + " removed by the kill switch "
+                        + counts(active));
             }
-            publish(ChaosEvent.Type.STOPPED, null, "kill switch: " + ended.size() + " rules removed, "
-                    + injections + " injections in all");
+            publish(ChaosEvent.Type.STOPPED, null, "kill switch: " + plural(ended.size(), "rule") + " removed, "
+                    + plural(injections, "injection") + " in all");
         }
         rulesChanged();
     }
@@ -384,8 +384,8 @@ public final class ChaosEngine {
                 if (!names.contains(name)) {
                     ActiveRule active = rules.remove(name);
                     active.end();
-                    publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan ("
-                            + active.injections() + " injections in " + active.calls() + " calls)");
+                    publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan "
+                            + counts(active));
                 }
             }
             for (Rule rule : wanted) {
@@ -504,8 +504,8 @@ public final class ChaosEngine {
         synchronized (lock) {
             StringBuilder out = new StringBuilder();
             out.append("chaos-agent: master switch ").append(enabled ? "on" : "off").append(", ")
-                    .append(rules.size()).append(rules.size() == 1 ? " rule" : " rules").append(", ")
-                    .append(totalInjections()).append(" injections in all\n");
+                    .append(plural(rules.size(), "rule")).append(", ")
+                    .append(plural(totalInjections(), "injection")).append(" in all\n");
             if (rules.isEmpty()) {
                 return out.toString();
             }
@@ -532,6 +532,14 @@ public final class ChaosEngine {
             }
             return out.toString();
         }
+    }
+
+    private static String counts(ActiveRule active) {
+        return "(" + plural(active.injections(), "injection") + " in " + plural(active.calls(), "call") + ")";
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String formatLeft(long nanos) {

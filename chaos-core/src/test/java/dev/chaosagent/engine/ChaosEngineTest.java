@@ -1,0 +1,256 @@
+package dev.chaosagent.engine;
+
+import static dev.chaosagent.engine.Sites.method;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.chaosagent.fault.Fault;
+import dev.chaosagent.rule.InvalidRuleException;
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.RuleParser;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+class ChaosEngineTest {
+
+    private final RuleParser parser = new RuleParser(getClass().getClassLoader());
+    private final ChaosEngine engine = ChaosEngine.create();
+    private final List<ChaosEvent> events = new CopyOnWriteArrayList<>();
+
+    {
+        engine.addListener(events::add);
+    }
+
+    private String add(String spec) {
+        return engine.add(parser.parse(spec));
+    }
+
+    private List<String> eventLog() {
+        return events.stream().map(e -> e.type().key() + " " + e.rule()).toList();
+    }
+
+    @Test
+    void aRuleActsOnlyOnTheMethodsItsTargetMatches() throws Throwable {
+        int fetch = engine.registerSite(method("com.acme.CatalogClient", "fetch", "java.lang.String", "java.io.IOException"));
+        int other = engine.registerSite(method("com.acme.CatalogClient", "close", "void"));
+        add("name=boom target=com.acme.*Client#fetch exception=java.io.IOException message=\"chaos: reset\"");
+
+        Throwable thrown = catchThrowable(() -> engine.enter(fetch));
+        assertThat(thrown).isInstanceOf(IOException.class).hasMessage("chaos: reset");
+        assertThat(engine.enter(other)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.calls("boom")).isEqualTo(1);
+        assertThat(engine.injections("boom")).isEqualTo(1);
+        assertThat(engine.matchedSites("boom")).isEqualTo(1);
+    }
+
+    @Test
+    void aSiteRegisteredLaterIsBoundToTheRulesAlreadyThere() throws Throwable {
+        add("name=r target=com.acme.Late#run returns=7");
+        int site = engine.registerSite(method("com.acme.Late", "run", "int"));
+        assertThat(engine.enter(site)).isEqualTo(7);
+        assertThat(engine.registerSite(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
+    }
+
+    @Test
+    void subtypesMatchWithPlus() throws Throwable {
+        int site = engine.registerSite(Sites.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
+        add("name=jdbc target=java.sql.Statement+#execute* returns=null");
+        assertThat(engine.enter(site)).isNull();
+    }
+
+    @Test
+    void returnsIsConvertedPerMethodAndRefusedWhereItDoesNotFit() throws Throwable {
+        int count = engine.registerSite(method("a.Repo", "count", "long"));
+        int name = engine.registerSite(method("a.Repo", "countName", "java.lang.String"));
+        add("name=r target=a.Repo#count* returns=3");
+
+        assertThat(engine.enter(count)).isEqualTo(3L);
+        assertThat(engine.enter(name)).isSameAs(Fault.CONTINUE);
+        assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("a.Repo#countName()", "returns java.lang.String"));
+    }
+
+    @Test
+    void aCheckedExceptionIsRefusedWhereItIsNotDeclared() throws Throwable {
+        int declares = engine.registerSite(method("a.Repo", "save", "void", "java.sql.SQLException"));
+        int declaresSuper = engine.registerSite(method("a.Repo", "saveAll", "void", "java.lang.Exception"));
+        int silent = engine.registerSite(method("a.Repo", "saveQuietly", "void"));
+        add("name=db target=a.Repo#save* exception=java.sql.SQLTransientConnectionException");
+
+        assertThat(catchThrowable(() -> engine.enter(declares))).isInstanceOf(SQLException.class);
+        assertThat(catchThrowable(() -> engine.enter(declaresSuper))).isInstanceOf(SQLException.class);
+        assertThat(engine.enter(silent)).isSameAs(Fault.CONTINUE);
+        assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("a.Repo#saveQuietly()", "does not declare"));
+        assertThat(engine.matchedSites("db")).isEqualTo(2);
+    }
+
+    @Test
+    void exitRulesActAtExitOnly() throws Throwable {
+        int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
+        add("name=lie target=a.Repo#commit returns=false at=exit");
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.exit(site)).isEqualTo(false);
+    }
+
+    @Test
+    void severalRulesOnOneMethodApplyInOrderAndTheFirstThatReturnsEndsTheCall() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "java.lang.String"));
+        add("name=first target=a.B#c latency=0ms");
+        add("name=second target=a.B#c returns=\"second\"");
+        add("name=third target=a.B#c returns=\"third\"");
+        assertThat(engine.enter(site)).isEqualTo("second");
+        assertThat(engine.calls("first")).isEqualTo(1);
+        assertThat(engine.calls("third")).isZero();
+    }
+
+    @Test
+    void addingUnderAUsedNameReplacesAndRestartsTheCounters() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        add("name=r target=a.B#c returns=1");
+        engine.enter(site);
+        add("name=r target=a.B#c returns=2");
+        assertThat(engine.calls("r")).isZero();
+        assertThat(engine.enter(site)).isEqualTo(2);
+        assertThat(eventLog()).containsExactly("added r", "replaced r");
+    }
+
+    @Test
+    void unnamedRulesAreNamedInOrder() {
+        assertThat(add("target=a.B#c latency=1ms")).isEqualTo("rule-1");
+        add("name=rule-2 target=a.B#c latency=1ms");
+        assertThat(add("target=a.B#c latency=1ms")).isEqualTo("rule-3");
+    }
+
+    @Test
+    void disableEnableRemoveAndTheMasterSwitch() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        add("name=r target=a.B#c returns=1");
+
+        assertThat(engine.disable("r")).isTrue();
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.calls("r")).as("a disabled rule counts no calls").isZero();
+        assertThat(engine.enable("r")).isTrue();
+        assertThat(engine.enter(site)).isEqualTo(1);
+
+        engine.setEnabled(false);
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        engine.setEnabled(true);
+
+        assertThat(engine.remove("r")).isTrue();
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.remove("r")).isFalse();
+        assertThat(engine.enable("r")).isFalse();
+        assertThat(engine.disable("nope")).isFalse();
+        assertThat(eventLog()).containsExactly("added r", "disabled r", "enabled r", "disabled null", "enabled null", "removed r");
+        assertThatThrownBy(() -> engine.calls("r")).hasMessage("no rule named \"r\" (rules: none)");
+    }
+
+    @Test
+    void theKillSwitchRemovesEveryRule() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        add("name=a target=a.B#c returns=1");
+        add("name=b target=a.B#* latency=1ms");
+        assertThat(engine.enter(site)).isEqualTo(1);
+        engine.stopAll();
+        assertThat(engine.ruleNames()).isEmpty();
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(events.get(events.size() - 1).type()).isEqualTo(ChaosEvent.Type.STOPPED);
+        assertThat(events.get(events.size() - 1).message()).isEqualTo("kill switch: 2 rules removed, 1 injection in all");
+    }
+
+    @Test
+    void aRuleExpiresAfterItsTtl() {
+        add("name=short target=a.B#c latency=1ms ttl=200ms");
+        add("name=long target=a.B#c latency=1ms ttl=1h");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !engine.ruleNames().contains("short"));
+        assertThat(engine.ruleNames()).containsExactly("long");
+        assertThat(eventLog()).contains("expired short");
+    }
+
+    @Test
+    void runtimeRulesGetADefaultTtlWhenTheyHaveNone() {
+        Rule rule = parser.parse("target=a.B#c latency=1ms").withDefaultTtl(Duration.ofMinutes(30));
+        assertThat(rule.toSpec()).endsWith("ttl=30m");
+        Rule own = parser.parse("target=a.B#c latency=1ms ttl=5m").withDefaultTtl(Duration.ofMinutes(30));
+        assertThat(own.toSpec()).endsWith("ttl=5m");
+    }
+
+    @Test
+    void destructiveFaultsNeedPermissionAndARefusalChangesNothing() {
+        add("name=keep target=a.B#c latency=1ms");
+        assertThatThrownBy(() -> add("name=keep target=a.B#c kill=137"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessage("kill: \"137\" is a destructive fault (expected the agent option allowDestructive=true at start-up)");
+        assertThat(engine.rules()).singleElement().satisfies(r -> assertThat(r.fault().key()).isEqualTo("latency"));
+        assertThat(eventLog()).containsExactly("added keep", "refused keep");
+
+        ChaosEngine permissive = ChaosEngine.builder().allowDestructive(true).build();
+        assertThat(permissive.add(parser.parse("name=k target=a.B#c kill=137"))).isEqualTo("k");
+    }
+
+    @Test
+    void applyRulesKeepsUnchangedRulesReplacesChangedOnesAndRemovesMissingOnes() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
+                parser.parse("name=changed target=a.B#c latency=0ms"),
+                parser.parse("name=gone target=a.B#c latency=0ms")));
+        engine.enter(site);
+        events.clear();
+
+        engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
+                parser.parse("name=changed target=a.B#c latency=1ms"),
+                parser.parse("name=new target=a.B#c latency=0ms")));
+
+        assertThat(engine.ruleNames()).containsExactly("same", "changed", "new");
+        assertThat(engine.calls("same")).isEqualTo(1);
+        assertThat(engine.calls("changed")).isZero();
+        assertThat(eventLog()).containsExactly("removed gone", "replaced changed", "added new");
+    }
+
+    @Test
+    void applyRulesRefusesAWholeSetWithABadRule() {
+        add("name=keep target=a.B#c latency=1ms");
+        assertThatThrownBy(() -> engine.applyRules(List.of(parser.parse("name=x target=a.B#c latency=1ms"),
+                parser.parse("name=y target=a.B#c kill=1")))).isInstanceOf(InvalidRuleException.class);
+        assertThat(engine.ruleNames()).containsExactly("keep");
+    }
+
+    @Test
+    void aFaultThatFailsIsSkippedAndCountedNotThrown() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "void"));
+        add("name=bad target=a.B#c exception=dev.chaosagent.engine.ChaosEngineTest$ExplodingException");
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(engine.failures()).isEqualTo(2);
+    }
+
+    @Test
+    void describeShowsEveryRuleWithItsStateAndCounters() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "void"));
+        add("name=slow target=a.B#c latency=0ms ttl=10m");
+        add("name=off target=a.B#c latency=0ms enabled=false");
+        engine.enter(site);
+        String table = engine.describe();
+        assertThat(table).startsWith("chaos-agent: master switch on, 2 rules, 1 injection in all\n");
+        List<String> lines = new ArrayList<>(table.lines().toList());
+        assertThat(lines.get(1)).startsWith("NAME").contains("STATE", "CALLS", "INJECTIONS", "TTL LEFT", "RULE");
+        assertThat(lines.get(2)).matches("slow +armed +1 +1 +(9m 5\\ds|10m 0s) +name=slow target=a.B#c latency=0ms ttl=10m");
+        assertThat(lines.get(3)).matches("off +disabled +0 +0 +- +name=off target=a.B#c latency=0ms enabled=false");
+    }
+
+    /** An exception whose constructor fails: a broken fault, not an injected one. */
+    public static class ExplodingException extends RuntimeException {
+        public ExplodingException(String message) {
+            throw new IllegalStateException("constructor failure");
+        }
+    }
+}
