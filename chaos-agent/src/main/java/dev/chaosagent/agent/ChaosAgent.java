@@ -1,0 +1,29 @@
+package dev.chaosagent.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry points. Whatever goes wrong here is reported on one line and swallowed: the
+ * application must start, with or without chaos.
+ */
+public final class ChaosAgent {
+
+    private ChaosAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, "premain");
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, "attach");
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, String how) {
+        try {
+            AgentRuntime.start(arguments, instrumentation, how);
+        } catch (Throwable failure) {
+            System.err.println("chaos-agent: ERROR the agent failed to start (" + failure + "); the application runs without chaos");
+        }
+    }
+}

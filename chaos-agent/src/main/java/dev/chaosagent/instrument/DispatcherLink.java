@@ -1,0 +1,18 @@
+package dev.chaosagent.instrument;
+
+import dev.chaosagent.bootstrap.ChaosDispatcher;
+import dev.chaosagent.engine.ChaosEngine;
+
+/**
+ * Fills the dispatcher's slot with the engine. A class of its own because it names the bootstrap
+ * classes: it must not be loaded (and verified) before {@link BootstrapJar} has put them in place.
+ */
+final class DispatcherLink {
+
+    private DispatcherLink() {
+    }
+
+    static void connect(ChaosEngine engine) {
+        ChaosDispatcher.install(new EngineHandler(engine));
+    }
+}

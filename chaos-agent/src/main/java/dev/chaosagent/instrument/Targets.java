@@ -1,0 +1,64 @@
+package dev.chaosagent.instrument;
+
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.TargetPattern;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The targets of the rules in force, as instrumentation asks about them: by name first (cheap),
+ * by supertypes only when some target has {@code +}.
+ */
+final class Targets {
+
+    static final Targets NONE = new Targets(List.of());
+
+    private final List<TargetPattern> patterns;
+    private final boolean subtypes;
+
+    private Targets(List<TargetPattern> patterns) {
+        this.patterns = patterns;
+        this.subtypes = patterns.stream().anyMatch(TargetPattern::includesSubtypes);
+    }
+
+    static Targets of(List<Rule> rules) {
+        return new Targets(rules.stream().map(Rule::target).distinct().toList());
+    }
+
+    boolean isEmpty() {
+        return patterns.isEmpty();
+    }
+
+    /** Whether some target matches the class; {@code supertypes} is asked only when a target has {@code +}. */
+    boolean matchesType(String className, Supplier<Set<String>> supertypes) {
+        if (TargetPattern.isForbiddenClass(className)) {
+            return false;
+        }
+        for (TargetPattern pattern : patterns) {
+            if (pattern.matchesClassName(className)) {
+                return true;
+            }
+        }
+        if (!subtypes) {
+            return false;
+        }
+        Set<String> names = supertypes.get();
+        for (TargetPattern pattern : patterns) {
+            if (pattern.includesSubtypes() && pattern.matchesType(className, names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some target matches this method of a class with these supertypes. */
+    boolean matchesMethod(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (TargetPattern pattern : patterns) {
+            if (pattern.matchesType(className, supertypes) && pattern.matchesMethod(method, parameterTypes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
