@@ -6,6 +6,7 @@ import dev.chaosagent.plan.Plan;
 import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.rule.InvalidRuleException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class PlanWatcher implements Runnable {
     private final PlanParser parser;
     private final ChaosEngine engine;
     private byte[] lastSeen;
-    private boolean missingReported;
+    private String lastProblem;
 
     PlanWatcher(Path file, PlanParser parser, ChaosEngine engine) {
         this.file = file;
@@ -65,30 +66,33 @@ final class PlanWatcher implements Runnable {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            if (!missingReported) {
-                missingReported = true;
-                String what = initial ? "no rule is active" : "the last good plan stays in force";
-                log.warn("plan {} does not exist; {} until it appears", file, what);
-                engine.refused(null, "plan " + file + " does not exist; " + what);
-            }
+            report(initial, "plan " + file + " does not exist");
             return;
         } catch (IOException e) {
-            log.warn("plan {} cannot be read ({}); the last good plan stays in force", file, e.toString());
+            report(initial, "plan " + file + " cannot be read (" + e + ")");
             return;
         }
-        missingReported = false;
         if (lastSeen != null && Arrays.equals(lastSeen, content)) {
+            lastProblem = null;
             return;
         }
         lastSeen = content;
         try {
-            Plan plan = parser.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+            Plan plan = parser.parse(new String(content, StandardCharsets.UTF_8), file.toString());
             plan.applyTo(engine);
+            lastProblem = null;
             log.info("plan {} {}: {} rules", file, initial ? "loaded" : "reloaded", plan.rules().size());
         } catch (InvalidPlanException | InvalidRuleException e) {
-            String what = initial ? "no rule is active" : "the last good plan stays in force";
-            log.warn("{}; {}", e.getMessage(), what);
-            engine.refused(null, e.getMessage() + "; " + what);
+            report(initial, e.getMessage());
         }
+    }
+
+    /** Reports a problem once, however many polls see it, through the engine (so the journal has it too). */
+    private void report(boolean initial, String problem) {
+        if (problem.equals(lastProblem)) {
+            return;
+        }
+        lastProblem = problem;
+        engine.refused(null, problem + "; " + (initial ? "no rule is active" : "the last good plan stays in force"));
     }
 }

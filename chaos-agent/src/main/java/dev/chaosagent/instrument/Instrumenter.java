@@ -8,6 +8,8 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.TargetPattern;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -47,6 +49,7 @@ public final class Instrumenter {
     private volatile Targets targets = Targets.NONE;
     private ResettableClassFileTransformer transformer;
     private boolean dispatcherLinked;
+    private final Set<String> warnedUnmatched = new java.util.HashSet<>();
 
     public Instrumenter(Instrumentation instrumentation, ChaosEngine engine) {
         this.instrumentation = instrumentation;
@@ -80,6 +83,7 @@ public final class Instrumenter {
             return;
         }
         List<Class<?>> affected = loadedClassesMatching(previous, next);
+        warnAboutUnmatched(next, affected);
         targets = next;
         if (transformer == null) {
             if (!dispatcherLinked && !linkDispatcher()) {
@@ -132,7 +136,7 @@ public final class Instrumenter {
     }
 
     private static boolean isIgnored(String name) {
-        return dev.chaosagent.rule.TargetPattern.isForbiddenClass(name) || name.contains("$$Lambda") || name.contains("$ByteBuddy$");
+        return TargetPattern.isForbiddenClass(name) || name.contains("$$Lambda") || name.contains("$ByteBuddy$");
     }
 
     private boolean isTargeted(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
@@ -151,6 +155,27 @@ public final class Instrumenter {
         return isMethod().and(not(isAbstract())).and(not(isNative())).and(method -> current.matchesMethod(name, supertypes,
                 method.getInternalName(),
                 method.getParameters().asTypeList().asErasures().stream().map(TypeDescription::getActualName).toList()));
+    }
+
+    /** A rule that matches no loaded class is not an error (the class may load later), but worth a line. */
+    private void warnAboutUnmatched(Targets next, List<Class<?>> candidates) {
+        for (Rule rule : next.rules()) {
+            if (!warnedUnmatched.add(rule.toSpec())) {
+                continue;
+            }
+            TargetPattern target = rule.target();
+            boolean matched = false;
+            for (Class<?> type : candidates) {
+                if (target.matchesType(type.getName(), TypeNames.supertypes(type))) {
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) {
+                log.warn("rule {}: no loaded class matches {} yet; it will apply when one loads", rule.name(), target);
+            }
+        }
+        warnedUnmatched.retainAll(next.rules().stream().map(Rule::toSpec).toList());
     }
 
     /** The loaded, modifiable classes that either set of targets matches. */

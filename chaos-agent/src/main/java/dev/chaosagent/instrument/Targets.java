@@ -14,16 +14,22 @@ final class Targets {
 
     static final Targets NONE = new Targets(List.of());
 
+    private final List<Rule> rules;
     private final List<TargetPattern> patterns;
     private final boolean subtypes;
 
-    private Targets(List<TargetPattern> patterns) {
-        this.patterns = patterns;
+    private Targets(List<Rule> rules) {
+        this.rules = rules;
+        this.patterns = rules.stream().map(Rule::target).distinct().toList();
         this.subtypes = patterns.stream().anyMatch(TargetPattern::includesSubtypes);
     }
 
     static Targets of(List<Rule> rules) {
-        return new Targets(rules.stream().map(Rule::target).distinct().toList());
+        return new Targets(List.copyOf(rules));
+    }
+
+    List<Rule> rules() {
+        return rules;
     }
 
     boolean isEmpty() {

@@ -256,11 +256,13 @@ public final class ChaosEngine {
     }
 
     /**
-     * Records a rule that a door (JMX, the CLI, a plan, a test) refused before it reached the
-     * engine, so that the journal tells of it too.
+     * Records something a door (JMX, the CLI, a plan, a test) refused before it reached the engine,
+     * so that the log and the journal tell of it too.
+     *
+     * @param rule the rule's name when known, else null
      */
     public void refused(String rule, String message) {
-        publish(ChaosEvent.Type.REFUSED, rule, "rule refused: " + message);
+        publish(ChaosEvent.Type.REFUSED, rule, message);
     }
 
     private String generateName() {

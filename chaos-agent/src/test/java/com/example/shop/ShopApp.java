@@ -1,0 +1,104 @@
+package com.example.shop;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * The application the integration tests run in a forked JVM. It reads commands on stdin, one per
+ * line ({@code ID COMMAND ARGS}), and answers each on stdout: {@code ID ok (Nms) VALUE} or
+ * {@code ID err (Nms) TYPE: MESSAGE}. It never dies of an exception, so a test sees exactly what a
+ * caller would.
+ */
+public final class ShopApp {
+
+    private static final Catalog catalog = new Catalog();
+    private static Connection database;
+
+    private ShopApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split(" ", 3);
+            if (words.length < 2) {
+                continue;
+            }
+            if (words[1].equals("exit")) {
+                System.out.println(words[0] + " ok (0ms) bye");
+                return;
+            }
+            String argument = words.length > 2 ? words[2] : "";
+            long start = System.nanoTime();
+            String status;
+            String value;
+            try {
+                status = "ok";
+                value = String.valueOf(run(words[1], argument));
+            } catch (Throwable t) {
+                status = "err";
+                value = t.getClass().getName() + ": " + t.getMessage();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println(words[0] + " " + status + " (" + millis + "ms) " + value);
+        }
+    }
+
+    private static Object run(String command, String argument) throws Exception {
+        return switch (command) {
+            case "fetch" -> catalog.fetch(argument);
+            case "count" -> catalog.count();
+            case "name" -> catalog.name();
+            case "save" -> catalog.save(argument);
+            case "saveQuietly" -> {
+                catalog.saveQuietly(argument);
+                yield "done";
+            }
+            case "saves" -> catalog.saves();
+            case "stock" -> new WarehouseStore().stock();
+            case "late" -> ((Store) Class.forName("com.example.shop.LateStore").getDeclaredConstructor().newInstance()).stock();
+            case "connect" -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(argument)), 2_000);
+                    yield "connected";
+                }
+            }
+            case "sql" -> {
+                if (database == null) {
+                    database = DriverManager.getConnection("jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1");
+                }
+                try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(argument)) {
+                    rows.next();
+                    yield rows.getString(1);
+                }
+            }
+            case "print" -> {
+                int times = Integer.parseInt(argument);
+                for (int i = 0; i < times; i++) {
+                    System.out.println("printed " + i);
+                }
+                yield times;
+            }
+            case "hash" -> Class.forName("com.example.capture.CaptureAgent").getMethod("hash", Class.class)
+                    .invoke(null, Class.forName(argument));
+            case "describe" -> agentEngine().getClass().getMethod("describe").invoke(agentEngine()).toString().replace("\n", " | ");
+            case "ownByteBuddy" -> OwnByteBuddy.greet();
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
+    }
+
+    /** The agent's engine, found the way any application could: by reflection, no compile-time tie. */
+    private static Object agentEngine() throws Exception {
+        Object runtime = Class.forName("dev.chaosagent.agent.AgentRuntime").getMethod("current").invoke(null);
+        return runtime.getClass().getMethod("engine").invoke(runtime);
+    }
+}

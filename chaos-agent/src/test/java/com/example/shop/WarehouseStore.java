@@ -1,0 +1,8 @@
+package com.example.shop;
+
+public class WarehouseStore implements Store {
+    @Override
+    public int stock() {
+        return 100;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.chaosagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.capture.CaptureAgent;
+import com.example.shop.ShopApp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+
+/**
+ * {@link ShopApp} in a JVM of its own, with the real agent jar: the tests send it commands and read
+ * its answers, as a user's application would behave.
+ */
+final class ForkedJvm implements AutoCloseable {
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("chaos.agent.jar", "target/chaos-agent.jar")).toAbsolutePath();
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final PrintWriter stdin;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private ForkedJvm(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).start();
+        stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        pump(process.getInputStream(), stdout, "stdout");
+        pump(process.getErrorStream(), stderr, "stderr");
+        Awaitility.await("the application to start").atMost(ANSWER_TIMEOUT)
+                .until(() -> stdout.contains("ready") || !process.isAlive());
+        assertThat(process.isAlive()).as("the application runs; stderr: %s", stderr).isTrue();
+    }
+
+    /** Starts the shop with the agent and these options (null: no agent at all). */
+    static ForkedJvm withAgent(String options, String... extraJvmArgs) throws IOException {
+        return start(options, false, List.of(), extraJvmArgs);
+    }
+
+    /** Starts the shop with the agent and a second agent that can hash classes' current bytecode. */
+    static ForkedJvm withAgentAndCapture(String options) throws IOException {
+        return start(options, true, List.of(), new String[0]);
+    }
+
+    static ForkedJvm start(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:TieredStopAtLevel=1");
+        if (options != null) {
+            command.add("-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options));
+        }
+        if (capture) {
+            command.add("-javaagent:" + captureAgentJar());
+        }
+        command.addAll(Arrays.asList(extraJvmArgs));
+        List<String> classpath = new ArrayList<>();
+        classpath.add(codeSource(ShopApp.class).toString());
+        classpath.add(h2Jar().toString());
+        extraClasspath.forEach(p -> classpath.add(p.toString()));
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(ShopApp.class.getName());
+        return new ForkedJvm(command);
+    }
+
+    /** Sends a command and waits for its answer, e.g. {@code ok (3ms) album-7}. */
+    String call(String command) {
+        String id = Integer.toString(ids.incrementAndGet());
+        stdin.println(id + " " + command);
+        String prefix = id + " ";
+        return Awaitility.await("the answer to " + command).atMost(ANSWER_TIMEOUT).until(
+                () -> stdout.stream().filter(line -> line.startsWith(prefix)).findFirst(), Optional::isPresent)
+                .orElseThrow().substring(prefix.length());
+    }
+
+    /** The answer without its timing: {@code ok album-7}. */
+    String result(String command) {
+        return call(command).replaceFirst(" \\(\\d+ms\\)", "");
+    }
+
+    /** How long the command took inside the application, in milliseconds. */
+    long millis(String command) {
+        String answer = call(command);
+        return Long.parseLong(answer.substring(answer.indexOf('(') + 1, answer.indexOf("ms)")));
+    }
+
+    List<String> stderr() {
+        return stderr;
+    }
+
+    List<String> stdout() {
+        return stdout;
+    }
+
+    /** Waits until a line on stderr contains every fragment, and returns it. */
+    String awaitStderr(String... fragments) {
+        return Awaitility.await("stderr to say " + String.join(" ... ", fragments)).atMost(ANSWER_TIMEOUT).until(
+                () -> stderr.stream().filter(line -> Arrays.stream(fragments).allMatch(line::contains)).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    String stderrText() {
+        return stderr.stream().collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            stdin.println("0 exit");
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private static void pump(InputStream stream, List<String> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "forked-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path h2Jar() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of).filter(p -> p.getFileName().toString().startsWith("h2-")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("H2 is not on the test class path"));
+    }
+
+    /** Packs {@link CaptureAgent} as an agent jar, once per test run. */
+    private static synchronized Path captureAgentJar() throws IOException {
+        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "chaos-capture-agent-" + ProcessHandle.current().pid() + ".jar");
+        if (Files.exists(jar)) {
+            return jar;
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", CaptureAgent.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        String entry = CaptureAgent.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry(entry));
+            try (InputStream in = CaptureAgent.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(out);
+            }
+            out.closeEntry();
+        }
+        jar.toFile().deleteOnExit();
+        return jar;
+    }
+}

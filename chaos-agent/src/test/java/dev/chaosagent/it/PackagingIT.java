@@ -1,0 +1,47 @@
+package dev.chaosagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One self-contained jar, all of whose classes live under dev/chaosagent/, next to whatever the application brings. */
+class PackagingIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyClassIsUnderTheAgentsOwnPackageAndTheManifestIsComplete() throws Exception {
+        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
+            List<String> strays = jar.stream().map(ZipEntry::getName)
+                    .filter(name -> name.endsWith(".class") && !name.startsWith("dev/chaosagent/"))
+                    .toList();
+            assertThat(strays).isEmpty();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/net/bytebuddy/ByteBuddy.class")).isNotNull();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/org/slf4j/LoggerFactory.class")).isNotNull();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/org/yaml/snakeyaml/Yaml.class")).isNotNull();
+            Manifest manifest = jar.getManifest();
+            assertThat(manifest.getMainAttributes().getValue("Premain-Class")).isEqualTo("dev.chaosagent.agent.ChaosAgent");
+            assertThat(manifest.getMainAttributes().getValue("Agent-Class")).isEqualTo("dev.chaosagent.agent.ChaosAgent");
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.chaosagent.cli.ChaosCli");
+            assertThat(manifest.getMainAttributes().getValue("Can-Retransform-Classes")).isEqualTo("true");
+            assertThat(manifest.getMainAttributes().getValue("Can-Redefine-Classes")).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void anApplicationWithItsOwnByteBuddyRunsBesideTheAgent() throws Exception {
+        Path ownByteBuddy = Path.of(System.getProperty("chaos.it.libs", "target/it-libs"), "app-byte-buddy.jar");
+        Path plan = Plans.write(dir, "rules:\n  - {name: r, target: com.example.shop.Catalog#count, returns: 1}\n");
+        try (ForkedJvm shop = ForkedJvm.start("config=" + plan, false, List.of(ownByteBuddy))) {
+            assertThat(shop.result("ownByteBuddy")).isEqualTo("ok com.example.shop.Generated made with app-byte-buddy.jar");
+            assertThat(shop.result("count")).isEqualTo("ok 1");
+        }
+    }
+}
