@@ -11,6 +11,12 @@ public final class ChaosDispatcher {
     /** Returned when the call must return {@code null} (a plain null means "carry on"). */
     public static final Object NULL_RESULT = new Object();
 
+    /**
+     * Whether any rule can act now. Advice reads this first, so that with the master switch off or
+     * every rule disabled a call costs one volatile read.
+     */
+    public static volatile boolean armed;
+
     private static volatile ChaosHandler handler;
 
     private ChaosDispatcher() {

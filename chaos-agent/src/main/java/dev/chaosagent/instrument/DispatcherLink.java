@@ -14,5 +14,6 @@ final class DispatcherLink {
 
     static void connect(ChaosEngine engine) {
         ChaosDispatcher.install(new EngineHandler(engine));
+        engine.addArmedListener(armed -> ChaosDispatcher.armed = armed);
     }
 }

@@ -15,14 +15,14 @@ final class ValueMethodAdvice {
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
     static Object enter(@SiteId int site) throws Throwable {
-        return ChaosDispatcher.enter(site);
+        return ChaosDispatcher.armed ? ChaosDispatcher.enter(site) : null;
     }
 
     @Advice.OnMethodExit
     static void exit(@SiteId int site, @Advice.Enter Object skipped,
                      @Advice.Return(readOnly = false, typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC) Object returned)
             throws Throwable {
-        Object replacement = skipped != null ? skipped : ChaosDispatcher.exit(site);
+        Object replacement = skipped != null ? skipped : ChaosDispatcher.armed ? ChaosDispatcher.exit(site) : null;
         if (replacement != null) {
             returned = replacement == ChaosDispatcher.NULL_RESULT ? null : replacement;
         }

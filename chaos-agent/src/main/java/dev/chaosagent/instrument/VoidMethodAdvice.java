@@ -11,12 +11,12 @@ final class VoidMethodAdvice {
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
     static Object enter(@SiteId int site) throws Throwable {
-        return ChaosDispatcher.enter(site);
+        return ChaosDispatcher.armed ? ChaosDispatcher.enter(site) : null;
     }
 
     @Advice.OnMethodExit
     static void exit(@SiteId int site, @Advice.Enter Object skipped) throws Throwable {
-        if (skipped == null) {
+        if (skipped == null && ChaosDispatcher.armed) {
             ChaosDispatcher.exit(site);
         }
     }

@@ -42,8 +42,10 @@ final class ForkedJvm implements AutoCloseable {
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    private ForkedJvm(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).start();
+    private ForkedJvm(List<String> command, java.util.Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder.start();
         stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         pump(process.getInputStream(), stdout, "stdout");
         pump(process.getErrorStream(), stderr, "stderr");
@@ -63,6 +65,16 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     static ForkedJvm start(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
+        return start(options, capture, extraClasspath, java.util.Map.of(), extraJvmArgs);
+    }
+
+    /** Starts the shop with no agent on its command line, but with these environment variables. */
+    static ForkedJvm withEnvironment(java.util.Map<String, String> environment) throws IOException {
+        return start(null, false, List.of(), environment);
+    }
+
+    private static ForkedJvm start(String options, boolean capture, List<Path> extraClasspath, java.util.Map<String, String> environment,
+                                   String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -81,7 +93,7 @@ final class ForkedJvm implements AutoCloseable {
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(ShopApp.class.getName());
-        return new ForkedJvm(command);
+        return new ForkedJvm(command, environment);
     }
 
     /** Sends a command and waits for its answer, e.g. {@code ok (3ms) album-7}. */
@@ -132,6 +144,10 @@ final class ForkedJvm implements AutoCloseable {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

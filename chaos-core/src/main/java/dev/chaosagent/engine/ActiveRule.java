@@ -109,6 +109,7 @@ final class ActiveRule {
             }
             state = EXHAUSTED;
         }
+        engine.exhausted(this);
         engine.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
                 + triggers.limit() + " injections and stopped injecting");
     }

@@ -58,6 +58,8 @@ public final class ChaosEngine {
     private ScheduledThreadPoolExecutor expiry;
 
     private volatile boolean enabled = true;
+    private volatile boolean armed;
+    private final List<ArmedListener> armedListeners = new CopyOnWriteArrayList<>();
     private volatile Site[] sites = new Site[0];
 
     private ChaosEngine(Builder builder) {
@@ -118,6 +120,15 @@ public final class ChaosEngine {
         return Fault.CONTINUE;
     }
 
+    /** A rule reached its limit on the per-call path: unbind it off that path's back, under the lock. */
+    void exhausted(ActiveRule rule) {
+        synchronized (lock) {
+            if (rules.get(rule.name) == rule) {
+                rebindAll();
+            }
+        }
+    }
+
     void countInjection() {
         totalInjections.increment();
     }
@@ -155,26 +166,40 @@ public final class ChaosEngine {
         }
     }
 
-    /** The number of registered methods a rule applies to now. */
+    /** The number of registered methods a rule applies to (whether or not it is enabled now). */
     public int matchedSites(String name) {
         synchronized (lock) {
             ActiveRule rule = require(name);
             int count = 0;
             for (Site site : sites) {
-                for (Binding b : site.entry) {
-                    count += b.rule == rule ? 1 : 0;
-                }
-                for (Binding b : site.exit) {
-                    count += b.rule == rule ? 1 : 0;
+                if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+                    count++;
                 }
             }
             return count;
         }
     }
 
+    private static boolean matches(Rule rule, MethodSite info) {
+        return rule.target().matchesType(info.className(), info.supertypes())
+                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
+    }
+
     private void rebindAll() {
         for (Site site : sites) {
             bind(site);
+        }
+        updateArmed();
+    }
+
+    /** Armed: the master switch is on and some rule can act. Instrumentation reads it before anything else. */
+    private void updateArmed() {
+        boolean now = enabled && rules.values().stream().anyMatch(r -> r.state() == ActiveRule.ARMED);
+        if (now != armed) {
+            armed = now;
+            for (ArmedListener listener : armedListeners) {
+                listener.armedChanged(now);
+            }
         }
     }
 
@@ -184,8 +209,8 @@ public final class ChaosEngine {
         MethodSite info = site.info;
         for (ActiveRule active : rules.values()) {
             Rule rule = active.rule;
-            if (!rule.target().matchesType(info.className(), info.supertypes())
-                    || !rule.target().matchesMethod(info.methodName(), info.parameterTypes())) {
+            // Only armed rules are bound: a disabled rule costs its methods nothing.
+            if (active.state() != ActiveRule.ARMED || !matches(rule, info)) {
                 continue;
             }
             Object returnValue = null;
@@ -344,6 +369,7 @@ public final class ChaosEngine {
             if (active == null || !active.setEnabled(on)) {
                 return false;
             }
+            rebindAll();
             publish(on ? ChaosEvent.Type.ENABLED : ChaosEvent.Type.DISABLED, name, "rule " + name + (on ? " enabled" : " disabled"));
             return true;
         }
@@ -415,12 +441,32 @@ public final class ChaosEngine {
                 return;
             }
             enabled = on;
+            updateArmed();
             publish(on ? ChaosEvent.Type.ENABLED : ChaosEvent.Type.DISABLED, null, "master switch " + (on ? "on" : "off"));
         }
     }
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Whether any rule can act now: the master switch is on and some rule is armed. */
+    public boolean isArmed() {
+        return armed;
+    }
+
+    /** Told (under the engine's lock, so in order) each time {@link #isArmed()} changes, and once now. */
+    public void addArmedListener(ArmedListener listener) {
+        synchronized (lock) {
+            armedListeners.add(listener);
+            listener.armedChanged(armed);
+        }
+    }
+
+    /** Follows {@link #isArmed()}; must be quick, it runs under the engine's lock. */
+    @FunctionalInterface
+    public interface ArmedListener {
+        void armedChanged(boolean armed);
     }
 
     /**

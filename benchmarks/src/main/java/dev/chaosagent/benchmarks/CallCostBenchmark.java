@@ -1,0 +1,34 @@
+package dev.chaosagent.benchmarks;
+
+import com.example.bench.Target;
+import com.example.bench.Untargeted;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The cost of one call of an instrumentable method. Which scenario it measures (no agent, idle
+ * agent, disabled rule, armed rule, ...) is decided by the JVM it forks into: see {@link RunBenchmarks}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CallCostBenchmark {
+
+    private final Target target = new Target();
+    private int input = 42;
+
+    @Benchmark
+    public int call() {
+        return target.compute(input);
+    }
+
+    static {
+        // Loaded so that the "rule on another class" scenario really transforms something.
+        new Untargeted().other(1);
+    }
+}
