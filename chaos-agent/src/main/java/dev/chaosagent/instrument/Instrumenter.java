@@ -119,6 +119,8 @@ public final class Instrumenter {
 
     private AgentBuilder newAgentBuilder() {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, new SiteIdMapping(engine));
+        Advice entryAdvice = mapping.to(EntryAdvice.class);
+        Advice voidEntryAdvice = mapping.to(VoidEntryAdvice.class);
         Advice valueAdvice = mapping.to(ValueMethodAdvice.class);
         Advice voidAdvice = mapping.to(VoidMethodAdvice.class);
         return new AgentBuilder.Default()
@@ -130,9 +132,12 @@ public final class Instrumenter {
                 .assureReadEdgeTo(instrumentation, ChaosDispatcher.class)
                 .ignore((type, loader, module, classBeingRedefined, domain) -> isIgnored(type.getName()))
                 .type(this::isTargeted)
+                // Exit advice only where a rule needs it: every call of the others is cheaper.
                 .transform((builder, type, loader, module, domain) -> builder
-                        .visit(voidAdvice.on(targetedMethods(type).and(returns(void.class))))
-                        .visit(valueAdvice.on(targetedMethods(type).and(not(returns(void.class))))));
+                        .visit(voidEntryAdvice.on(targetedMethods(type, false).and(returns(void.class))))
+                        .visit(entryAdvice.on(targetedMethods(type, false).and(not(returns(void.class)))))
+                        .visit(voidAdvice.on(targetedMethods(type, true).and(returns(void.class))))
+                        .visit(valueAdvice.on(targetedMethods(type, true).and(not(returns(void.class))))));
     }
 
     private static boolean isIgnored(String name) {
@@ -148,13 +153,17 @@ public final class Instrumenter {
         return current.matchesType(type.getName(), () -> TypeNames.supertypes(type));
     }
 
-    private ElementMatcher.Junction<MethodDescription> targetedMethods(TypeDescription type) {
+    /** The methods of {@code type} that some rule targets, with or without a need for exit advice. */
+    private ElementMatcher.Junction<MethodDescription> targetedMethods(TypeDescription type, boolean withExit) {
         Targets current = targets;
         String name = type.getName();
         Set<String> supertypes = TypeNames.supertypes(type);
-        return isMethod().and(not(isAbstract())).and(not(isNative())).and(method -> current.matchesMethod(name, supertypes,
-                method.getInternalName(),
-                method.getParameters().asTypeList().asErasures().stream().map(TypeDescription::getActualName).toList()));
+        return isMethod().and(not(isAbstract())).and(not(isNative())).and(method -> {
+            List<String> parameters = method.getParameters().asTypeList().asErasures().stream().map(TypeDescription::getActualName).toList();
+            return current.matchesMethod(name, supertypes, method.getInternalName(), parameters)
+                    && withExit == current.needsExit(name, supertypes, method.getInternalName(), parameters,
+                    method.getReturnType().represents(void.class));
+        });
     }
 
     /** A rule that matches no loaded class is not an error (the class may load later), but worth a line. */

@@ -1,5 +1,7 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import java.util.List;
@@ -52,6 +54,21 @@ final class Targets {
         Set<String> names = supertypes.get();
         for (TargetPattern pattern : patterns) {
             if (pattern.includesSubtypes() && pattern.matchesType(className, names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a method needs advice at exit as well: a rule on it acts at exit, or returns a value
+     * (skipping the body of a method that returns something needs the exit to set the value).
+     */
+    boolean needsExit(String className, Set<String> supertypes, String method, List<String> parameterTypes, boolean returnsVoid) {
+        for (Rule rule : rules) {
+            boolean setsValue = rule.fault() instanceof ReturnsFault && !returnsVoid;
+            if ((rule.at() == At.EXIT || setsValue) && rule.target().matchesType(className, supertypes)
+                    && rule.target().matchesMethod(method, parameterTypes)) {
                 return true;
             }
         }

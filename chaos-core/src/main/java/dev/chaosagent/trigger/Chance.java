@@ -9,8 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public abstract sealed class Chance {
 
+    /** The number of distinct values {@link #bits} takes: 2^53. */
+    static final long RANGE = 1L << 53;
+
+    /** 53 uniform random bits for the nth eligible call: a roll, compared with a probability times 2^53. */
+    public abstract long bits(long n);
+
     /** A uniform double in [0, 1) for the nth eligible call. */
-    public abstract double roll(long n);
+    public final double roll(long n) {
+        return bits(n) * 0x1.0p-53;
+    }
 
     /** A uniform long in [min, max] for the nth eligible call, independent of {@link #roll}. */
     public abstract long between(long min, long max, long n);
@@ -30,8 +38,8 @@ public abstract sealed class Chance {
         static final Unseeded INSTANCE = new Unseeded();
 
         @Override
-        public double roll(long n) {
-            return ThreadLocalRandom.current().nextDouble();
+        public long bits(long n) {
+            return ThreadLocalRandom.current().nextLong() >>> 11;
         }
 
         @Override
@@ -54,8 +62,8 @@ public abstract sealed class Chance {
         }
 
         @Override
-        public double roll(long n) {
-            return (mix(base + n * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+        public long bits(long n) {
+            return mix(base + n * 0x9E3779B97F4A7C15L) >>> 11;
         }
 
         @Override

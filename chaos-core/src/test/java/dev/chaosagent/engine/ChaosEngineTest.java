@@ -155,6 +155,29 @@ class ChaosEngineTest {
     }
 
     @Test
+    void theArmedFlagTellsWhetherAnyRuleCanAct() throws Throwable {
+        List<Boolean> seen = new CopyOnWriteArrayList<>();
+        engine.addArmedListener(seen::add);
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        add("name=r target=a.B#c returns=1 limit=1");
+        engine.disable("r");
+        engine.enable("r");
+        engine.setEnabled(false);
+        engine.setEnabled(true);
+        engine.enter(site);
+        assertThat(seen).as("exhausting the only rule disarms").containsExactly(false, true, false, true, false, true, false);
+        assertThat(engine.isArmed()).isFalse();
+    }
+
+    @Test
+    void aDisabledRuleIsUnboundButStillCountsAsMatchingItsMethods() throws Throwable {
+        engine.registerSite(method("a.B", "c", "int"));
+        add("name=r target=a.B#c returns=1 enabled=false");
+        assertThat(engine.isArmed()).isFalse();
+        assertThat(engine.matchedSites("r")).isEqualTo(1);
+    }
+
+    @Test
     void theKillSwitchRemovesEveryRule() throws Throwable {
         int site = engine.registerSite(method("a.B", "c", "int"));
         add("name=a target=a.B#c returns=1");
