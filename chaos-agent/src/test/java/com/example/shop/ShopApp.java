@@ -72,6 +72,18 @@ public final class ShopApp {
                     yield "connected";
                 }
             }
+            case "read" -> {
+                try (java.io.FileInputStream file = new java.io.FileInputStream(argument)) {
+                    yield file.read();
+                }
+            }
+            case "http" -> {
+                java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpResponse<String> response = client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(argument)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                yield response.statusCode() + " " + response.body();
+            }
             case "sql" -> {
                 if (database == null) {
                     database = DriverManager.getConnection("jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1");

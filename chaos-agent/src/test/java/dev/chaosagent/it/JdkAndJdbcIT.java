@@ -34,6 +34,42 @@ class JdkAndJdbcIT {
     }
 
     @Test
+    void fileReadsAndHttpClientSendsFailWhereTheRulesSay() throws Exception {
+        Path data = java.nio.file.Files.write(dir.resolve("data.bin"), new byte[] {7});
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "catalog".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/albums";
+        try (ForkedJvm shop = ForkedJvm.withAgent("")) {
+            assertThat(shop.result("read " + data)).isEqualTo("ok 7");
+            assertThat(shop.result("http " + url)).isEqualTo("ok 200 catalog");
+        }
+        Path plan = Plans.write(dir, """
+                rules:
+                  - name: disk
+                    target: java.io.FileInputStream#read()
+                    exception: java.io.IOException
+                    message: "chaos: disk error"
+                  - name: http
+                    target: java.net.http.HttpClient+#send
+                    exception: java.net.http.HttpTimeoutException
+                    message: "chaos: request timed out"
+                """);
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan)) {
+            assertThat(shop.result("read " + data)).isEqualTo("err java.io.IOException: chaos: disk error");
+            assertThat(shop.result("http " + url)).isEqualTo("err java.net.http.HttpTimeoutException: chaos: request timed out");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void everyStatementOfARealJdbcDriverIsReachedThroughItsInterface() throws Exception {
         Path plan = Plans.write(dir, """
                 rules:

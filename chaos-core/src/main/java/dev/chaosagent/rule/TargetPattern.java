@@ -22,9 +22,17 @@ public final class TargetPattern {
             "java.lang.Object", "java.lang.Thread", "java.lang.Class", "java.lang.ClassLoader",
             "java.lang.System", "java.lang.Runtime", "java.lang.ThreadLocal",
             "java.util.concurrent.locks.LockSupport", "java.lang.instrument.Instrumentation");
+    /**
+     * The JVM's machinery (reflection, class loading, unsafe memory, agents) and the agent itself.
+     * JDK implementation packages that applications use through public types (such as
+     * {@code jdk.internal.net.http} behind {@code HttpClient}, {@code sun.nio.ch} behind socket
+     * channels) stay reachable.
+     */
     private static final List<String> FORBIDDEN_PACKAGES = List.of(
-            "dev.chaosagent.", "net.bytebuddy.", "java.lang.invoke.", "java.lang.ref.",
-            "jdk.internal.", "sun.", "com.sun.");
+            "dev.chaosagent.", "net.bytebuddy.", "java.lang.invoke.", "java.lang.ref.", "java.lang.reflect.",
+            "jdk.internal.misc.", "jdk.internal.reflect.", "jdk.internal.loader.", "jdk.internal.access.",
+            "jdk.internal.vm.", "jdk.internal.module.", "jdk.internal.ref.", "jdk.internal.org.", "jdk.internal.event.",
+            "sun.misc.", "sun.reflect.", "sun.instrument.", "sun.invoke.", "sun.launcher.", "com.sun.tools.attach.");
 
     private static final Pattern CLASS_SYNTAX = Pattern.compile("[A-Za-z0-9_$*]+(\\.[A-Za-z0-9_$*]+)*");
     private static final Pattern METHOD_SYNTAX = Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*");

@@ -64,11 +64,20 @@ class TargetPatternTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"java.lang.Object#hashCode", "java.lang.Thread#sleep", "java.lang.Object+#toString",
-            "dev.chaosagent.engine.ChaosEngine#enter", "dev.chaosagent.**#*", "net.bytebuddy.**#*", "jdk.internal.misc.Unsafe#*"})
+            "dev.chaosagent.engine.ChaosEngine#enter", "dev.chaosagent.**#*", "net.bytebuddy.**#*", "jdk.internal.misc.Unsafe#*",
+            "sun.misc.Unsafe#*", "java.lang.reflect.Method#invoke"})
     void forbiddenTargetsAreRefused(String target) {
         assertThatThrownBy(() -> TargetPattern.parse(target))
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessageStartingWith("target: \"" + target + "\" is a forbidden target");
+    }
+
+    @Test
+    void jdkImplementationsBehindPublicTypesStayReachable() {
+        TargetPattern pattern = TargetPattern.parse("java.net.http.HttpClient+#send");
+        assertThat(pattern.matchesType("jdk.internal.net.http.HttpClientFacade", Set.of("java.net.http.HttpClient"))).isTrue();
+        assertThat(TargetPattern.parse("java.nio.channels.SocketChannel+#connect")
+                .matchesType("sun.nio.ch.SocketChannelImpl", Set.of("java.nio.channels.SocketChannel"))).isTrue();
     }
 
     @Test
