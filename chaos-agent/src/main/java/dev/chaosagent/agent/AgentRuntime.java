@@ -2,7 +2,10 @@ package dev.chaosagent.agent;
 
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.instrument.Instrumenter;
+import dev.chaosagent.jmx.ChaosAgentControl;
+import dev.chaosagent.journal.Journal;
 import dev.chaosagent.logging.AgentLoggerProvider;
+import dev.chaosagent.metrics.MetricsEndpoint;
 import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.instrument.Instrumentation;
@@ -10,21 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running agent in this JVM: one engine, its instrumentation and its plan. There is at most one;
- * a second attach finds it and leaves it as it is.
+ * The running agent in this JVM: one engine, its instrumentation, its plan, journal and doors.
+ * There is at most one; a second attach finds it and leaves it as it is.
  */
 public final class AgentRuntime {
+
+    /** Set in the JVM the agent runs in, so that the CLI can tell which JVMs have it. */
+    public static final String VERSION_PROPERTY = "chaos.agent.version";
 
     private static volatile AgentRuntime current;
 
     private final AgentOptions options;
     private final ChaosEngine engine;
-    private final Instrumenter instrumenter;
+    private final Journal journal;
 
-    private AgentRuntime(AgentOptions options, ChaosEngine engine, Instrumenter instrumenter) {
+    private AgentRuntime(AgentOptions options, ChaosEngine engine, Journal journal) {
         this.options = options;
         this.engine = engine;
-        this.instrumenter = instrumenter;
+        this.journal = journal;
     }
 
     /** The agent running in this JVM, or null when there is none. */
@@ -40,11 +46,11 @@ public final class AgentRuntime {
         return options;
     }
 
-    public Instrumenter instrumenter() {
-        return instrumenter;
+    public Journal journal() {
+        return journal;
     }
 
-    static synchronized void start(String arguments, Instrumentation instrumentation, String how) throws Exception {
+    static synchronized void start(String arguments, Instrumentation instrumentation, String how) {
         AgentOptions options = AgentOptions.parse(arguments);
         AgentLoggerProvider.setLevel(options.logLevel());
         Logger log = LoggerFactory.getLogger("dev.chaosagent.agent");
@@ -60,16 +66,52 @@ public final class AgentRuntime {
                 .seed(options.seed())
                 .enabled(options.enabled() && !options.disarmed())
                 .build();
-        Instrumenter instrumenter = new Instrumenter(instrumentation, engine);
-        instrumenter.start();
-        current = new AgentRuntime(options, engine, instrumenter);
+        Journal journal = Journal.start(engine, options.journal());
+        Runtime.getRuntime().addShutdownHook(new Thread(journal::close, "chaos-agent-shutdown"));
+        new Instrumenter(instrumentation, engine).start();
+        AgentRuntime runtime = new AgentRuntime(options, engine, journal);
+        current = runtime;
+        System.setProperty(VERSION_PROPERTY, version());
 
         if (options.config() != null && !options.disarmed()) {
             PlanWatcher watcher = new PlanWatcher(options.config(), new PlanParser(RuleParser.forCurrentThread()), engine);
             watcher.loadInitial();
             watcher.startWatching();
         }
+        runtime.openDoorsLater(log);
         log.info("started ({}): {} rules, master switch {}{}", how, engine.ruleNames().size(), engine.isEnabled() ? "on" : "off",
                 options.config() == null ? "" : ", plan " + options.config());
+    }
+
+    /**
+     * JMX and the metrics endpoint open on a daemon thread of their own: registering an MBean
+     * initialises JMX and logging machinery that the application may want to set up first, and
+     * nothing of it belongs on the premain thread.
+     */
+    private void openDoorsLater(Logger log) {
+        Thread doors = new Thread(() -> {
+            if (options.jmx()) {
+                try {
+                    new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread()).register();
+                } catch (Exception | LinkageError e) {
+                    log.warn("cannot register the JMX MBean ({}); the CLI and JMX clients cannot reach this agent", e.toString());
+                }
+            }
+            if (options.metricsPort() != null) {
+                try {
+                    MetricsEndpoint endpoint = MetricsEndpoint.start(engine, options.metricsPort());
+                    log.info("metrics at http://127.0.0.1:{}/metrics", endpoint.port());
+                } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                    log.warn("cannot serve metrics on 127.0.0.1:{} ({}); everything else works", options.metricsPort(), e.toString());
+                }
+            }
+        }, "chaos-agent-doors");
+        doors.setDaemon(true);
+        doors.start();
+    }
+
+    static String version() {
+        String version = AgentRuntime.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 }

@@ -1,0 +1,128 @@
+package dev.chaosagent.jmx;
+
+import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.journal.Journal;
+import dev.chaosagent.rule.InvalidRuleException;
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.RuleParser;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The MXBean: a thin door into the engine. Rules added here are the game day's: without a ttl of
+ * their own they expire after 30 minutes, so a forgotten experiment ends by itself.
+ */
+public final class ChaosAgentControl implements ChaosAgentMXBean {
+
+    /** The ttl of rules added at run time that do not set one. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
+
+    private final ChaosEngine engine;
+    private final Journal journal;
+    private final RuleParser parser;
+
+    public ChaosAgentControl(ChaosEngine engine, Journal journal, RuleParser parser) {
+        this.engine = engine;
+        this.journal = journal;
+        this.parser = parser;
+    }
+
+    /** Registers on the platform MBeanServer; false when a chaos-agent MBean is already there. */
+    public boolean register() throws JMException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName(OBJECT_NAME);
+        if (server.isRegistered(name)) {
+            return false;
+        }
+        server.registerMBean(this, name);
+        return true;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return engine.isEnabled();
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        engine.setEnabled(enabled);
+    }
+
+    @Override
+    public String[] getRuleNames() {
+        return engine.ruleNames().toArray(new String[0]);
+    }
+
+    @Override
+    public long getTotalInjections() {
+        return engine.totalInjections();
+    }
+
+    @Override
+    public String addRule(String spec) {
+        Rule rule;
+        try {
+            rule = parser.parse(spec).withDefaultTtl(DEFAULT_TTL);
+        } catch (InvalidRuleException e) {
+            engine.refused(null, "rule refused: " + e.getMessage());
+            // A JDK exception with the message only: a remote client needs none of our classes.
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        try {
+            return engine.add(rule);
+        } catch (InvalidRuleException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean removeRule(String name) {
+        return engine.remove(name);
+    }
+
+    @Override
+    public boolean enableRule(String name) {
+        return engine.enable(name);
+    }
+
+    @Override
+    public boolean disableRule(String name) {
+        return engine.disable(name);
+    }
+
+    @Override
+    public long injections(String name) {
+        try {
+            return engine.injections(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public long calls(String name) {
+        try {
+            return engine.calls(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return engine.describe();
+    }
+
+    @Override
+    public void stopAll() {
+        engine.stopAll();
+    }
+
+    @Override
+    public String journal() {
+        return journal.text();
+    }
+}
