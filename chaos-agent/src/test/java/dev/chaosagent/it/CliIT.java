@@ -1,0 +1,116 @@
+package dev.chaosagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar chaos-agent.jar ...} against a running JVM that was started without the agent. */
+class CliIT {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ForkedJvm.AGENT_JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aGameDayFromAttachToKillSwitch() throws Exception {
+        try (ForkedJvm shop = ForkedJvm.withAgent(null)) {
+            String pid = Long.toString(shop.pid());
+
+            Run jvms = cli("jvms");
+            assertThat(jvms.exitCode()).isZero();
+            assertThat(jvms.out()).containsPattern("(?m)^" + pid + " +com\\.example\\.shop\\.ShopApp +agent=no$");
+
+            Run noAgent = cli("rules", pid);
+            assertThat(noAgent.exitCode()).isEqualTo(1);
+            assertThat(noAgent.err()).contains("has no chaos-agent (load it with: java -jar chaos-agent.jar attach " + pid + ")");
+
+            Run attach = cli("attach", pid);
+            assertThat(attach.exitCode()).as(attach.err()).isZero();
+            assertThat(attach.out()).startsWith("chaos-agent attached to JVM " + pid);
+            Run again = cli("attach", pid, "seed=1");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).contains("is already attached to JVM " + pid + "; nothing changed (options seed=1 ignored)");
+            assertThat(cli("jvms").out()).containsPattern("(?m)^" + pid + " .*agent=yes$");
+
+            Run add = cli("add", pid, "name=slow-count target=com.example.shop.Catalog#count latency=200ms");
+            assertThat(add.exitCode()).as(add.err()).isZero();
+            assertThat(add.out()).isEqualTo("added slow-count\n");
+            assertThat(shop.millis("count")).isGreaterThanOrEqualTo(200);
+
+            Run rules = cli("rules", pid);
+            assertThat(rules.out()).contains("master switch on, 1 rule, 1 injection in all")
+                    .containsPattern("slow-count +armed +1 +1 +\\d+m \\d+s +name=slow-count target=com.example.shop.Catalog#count latency=200ms ttl=30m");
+
+            assertThat(cli("disable", pid, "slow-count").out()).isEqualTo("disabled slow-count\n");
+            assertThat(shop.millis("count")).isLessThan(200);
+            assertThat(cli("enable", pid, "slow-count").out()).isEqualTo("enabled slow-count\n");
+            assertThat(cli("disable", pid).out()).isEqualTo("master switch off\n");
+            assertThat(shop.millis("count")).isLessThan(200);
+            assertThat(cli("enable", pid).out()).isEqualTo("master switch on\n");
+
+            Run bad = cli("add", pid, "target=com.example.shop.Catalog#count latency=soon");
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).isEqualTo("chaos-agent: latency: \"soon\" is not a duration (expected like 250ms, 2s, 100ms..1s)\n");
+
+            Run missing = cli("remove", pid, "nope");
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("no rule named nope that can be removed (rules: slow-count)");
+
+            assertThat(cli("remove", pid, "slow-count").out()).isEqualTo("removed slow-count\n");
+            cli("add", pid, "name=a target=com.example.shop.Catalog#count returns=1");
+            Run stop = cli("stop", pid);
+            assertThat(stop.exitCode()).isZero();
+            assertThat(stop.out()).isEqualTo("kill switch: 1 rule removed, original bytecode restored\n");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+
+            Run journal = cli("journal", pid);
+            assertThat(journal.out().lines().map(dev.chaosagent.testing.JsonObject::parse).map(l -> l.get("event")))
+                    .containsSubsequence("added", "disabled", "enabled", "refused", "removed", "added", "removed", "stopped");
+            assertThat(shop.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void badUsageIsTwoAndAnUnreachableJvmIsOne() throws Exception {
+        Run none = cli();
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.out()).contains("usage: java -jar chaos-agent.jar COMMAND", "attach PID [OPTIONS]", "stop PID");
+
+        Run unknown = cli("explode", "1");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown command explode");
+
+        Run notAPid = cli("rules", "abc");
+        assertThat(notAPid.exitCode()).isEqualTo(2);
+        assertThat(notAPid.err()).contains("\"abc\" is not a PID");
+
+        Run missingSpec = cli("add", "123");
+        assertThat(missingSpec.exitCode()).isEqualTo(2);
+        assertThat(missingSpec.err()).isEqualTo("chaos-agent: usage: java -jar chaos-agent.jar add PID SPEC\n");
+
+        Run gone = cli("rules", "999999999");
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).startsWith("chaos-agent: cannot reach JVM 999999999").contains("java -jar chaos-agent.jar jvms");
+
+        Run help = cli("attach", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("usage: java -jar chaos-agent.jar attach PID [OPTIONS]");
+    }
+}

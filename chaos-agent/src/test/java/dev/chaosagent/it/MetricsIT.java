@@ -1,0 +1,74 @@
+package dev.chaosagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosagent.testing.JsonObject;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The metrics=PORT endpoint, scraped with a plain HTTP client, and the journal=PATH file. */
+class MetricsIT {
+
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    @Test
+    void prometheusTextOnLoopbackAndAJournalFile() throws Exception {
+        int port = freePort();
+        Path journal = dir.resolve("journal.jsonl");
+        Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, every: 2}\n");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + port + ",journal=" + journal)) {
+            shop.awaitStderr("metrics at http://127.0.0.1:" + port + "/metrics");
+            for (int i = 0; i < 4; i++) {
+                shop.result("count");
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("chaos_injections_total{fault=\"returns\",rule=\"lie\"} 2.0",
+                    "chaos_calls_total{rule=\"lie\"} 4.0", "chaos_rules_active 1.0");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/other")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+        assertThat(Files.readAllLines(journal).stream().map(JsonObject::parse).map(l -> l.get("event")))
+                .as("the file has the story, and the final summary written at shutdown").startsWith("added").endsWith("summary");
+    }
+
+    @Test
+    void aPortInUseIsReportedAndEverythingElseWorks() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1}\n");
+            try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + taken.getLocalPort())) {
+                assertThat(shop.awaitStderr("cannot serve metrics on 127.0.0.1:" + taken.getLocalPort())).contains("everything else works");
+                assertThat(shop.result("count")).isEqualTo("ok 1");
+            }
+        }
+    }
+
+    @Test
+    void theAgentsThreadsNeverKeepTheApplicationAlive() throws Exception {
+        Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, ttl: 1h}\n");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + freePort() + ",journal=" + dir.resolve("j"))) {
+            shop.awaitStderr("metrics at");
+            assertThat(shop.result("count")).isEqualTo("ok 1");
+            shop.result("exit");
+            Awaitility.await("main returned, the JVM exits").atMost(Duration.ofSeconds(10)).until(() -> !shop.isAlive());
+        }
+    }
+}
