@@ -54,6 +54,7 @@ public final class ChaosEngine {
     private final Map<MethodSite, Integer> siteIds = new HashMap<>();
     private final Set<String> reportedFailures = new HashSet<>();
     private long generatedNames;
+    private Set<String> planRules = Set.of();
     private Long seed;
     private ScheduledThreadPoolExecutor expiry;
 
@@ -395,9 +396,10 @@ public final class ChaosEngine {
     }
 
     /**
-     * Makes the rules those of {@code wanted}, by name: unchanged rules keep their counters,
-     * changed ones are replaced, missing ones removed, new ones added. All are checked first: if
-     * one is refused, nothing changes.
+     * Makes the plan's rules those of {@code wanted}, by name: unchanged rules keep their counters,
+     * changed ones are replaced, rules of the previous plan that are missing now are removed, new
+     * ones added. Rules added by other doors (JMX, the CLI, a test) are left alone unless
+     * {@code wanted} has one of the same name. All are checked first: if one is refused, nothing changes.
      */
     public void applyRules(List<Rule> wanted) {
         synchronized (lock) {
@@ -408,14 +410,15 @@ public final class ChaosEngine {
                     throw new InvalidRuleException("name", rule.name(), "is missing or used twice (expected a unique name per rule)");
                 }
             }
-            for (String name : new ArrayList<>(rules.keySet())) {
-                if (!names.contains(name)) {
-                    ActiveRule active = rules.remove(name);
+            for (String name : planRules) {
+                ActiveRule active = names.contains(name) ? null : rules.remove(name);
+                if (active != null) {
                     active.end();
                     publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan "
                             + counts(active));
                 }
             }
+            planRules = names;
             for (Rule rule : wanted) {
                 ActiveRule previous = rules.get(rule.name());
                 if (previous != null && previous.rule.equals(rule)) {

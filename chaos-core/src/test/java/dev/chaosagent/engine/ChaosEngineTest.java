@@ -240,6 +240,14 @@ class ChaosEngineTest {
     }
 
     @Test
+    void aPlanReloadLeavesRulesAddedByOtherDoorsAlone() {
+        engine.applyRules(List.of(parser.parse("name=plan target=a.B#c latency=0ms")));
+        add("name=gameday target=a.B#c latency=0ms");
+        engine.applyRules(List.of());
+        assertThat(engine.ruleNames()).containsExactly("gameday");
+    }
+
+    @Test
     void applyRulesRefusesAWholeSetWithABadRule() {
         add("name=keep target=a.B#c latency=1ms");
         assertThatThrownBy(() -> engine.applyRules(List.of(parser.parse("name=x target=a.B#c latency=1ms"),
