@@ -42,13 +42,16 @@ public final class TargetPattern {
             + " or java.net.Socket#connect(java.net.SocketAddress,int))";
 
     private final String text;
+    private final String className; // null when the class part has wildcards
     private final Pattern classPattern;
     private final boolean subtypes;
     private final Pattern methodPattern;
     private final List<String> parameters; // null: any parameter list
 
-    private TargetPattern(String text, Pattern classPattern, boolean subtypes, Pattern methodPattern, List<String> parameters) {
+    private TargetPattern(String text, String className, Pattern classPattern, boolean subtypes, Pattern methodPattern,
+                          List<String> parameters) {
         this.text = text;
+        this.className = className;
         this.classPattern = classPattern;
         this.subtypes = subtypes;
         this.methodPattern = methodPattern;
@@ -88,7 +91,7 @@ public final class TargetPattern {
         if (!METHOD_SYNTAX.matcher(methodPart).matches()) {
             throw new InvalidRuleException(KEY, text, "has a method part that no method name can match " + EXAMPLE);
         }
-        return new TargetPattern(t, Pattern.compile(classRegex(classPart)), subtypes,
+        return new TargetPattern(t, classPart.indexOf('*') >= 0 ? null : classPart, Pattern.compile(classRegex(classPart)), subtypes,
                 Pattern.compile(methodPart.replace("$", "\\$").replace("*", ".*")), parameters);
     }
 
@@ -156,6 +159,11 @@ public final class TargetPattern {
             }
         }
         return regex.toString();
+    }
+
+    /** The class the target names when it names exactly one (no wildcard), else null. */
+    public String className() {
+        return className;
     }
 
     /** True when subtypes of the named classes match too ({@code CLASS+}). */

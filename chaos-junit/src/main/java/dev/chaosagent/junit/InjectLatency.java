@@ -1,0 +1,43 @@
+package dev.chaosagent.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Latency on a method: {@code @InjectLatency(target = "com.acme.Client#fetch", value = "800ms")}. */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Repeatable(InjectLatency.List.class)
+public @interface InjectLatency {
+
+    String target();
+
+    /** A duration or a range: {@code 800ms}, {@code 200ms..1500ms}. */
+    String value();
+
+    double probability() default 1.0;
+
+    /** Inject every Nth call; 0: off. */
+    long every() default 0;
+
+    /** At most N injections; 0: off. */
+    long limit() default 0;
+
+    /** The rule's name; generated when empty. */
+    String name() default "";
+
+    /** Holds repeated {@link InjectLatency}s. */
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @Inherited
+    @interface List {
+        InjectLatency[] value();
+    }
+}

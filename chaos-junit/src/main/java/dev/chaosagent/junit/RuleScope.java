@@ -1,0 +1,53 @@
+package dev.chaosagent.junit;
+
+import dev.chaosagent.engine.ChaosEngine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of one test (or one test class), with the seed they roll with. Kept in the
+ * {@code ExtensionContext.Store}: JUnit closes it when the test ends, pass or fail, which removes the
+ * rules before the next test starts and puts the previous seed back.
+ */
+final class RuleScope implements AutoCloseable {
+
+    private final ChaosEngine engine;
+    private final long seed;
+    private final Long previousSeed;
+    private final List<String> names = new ArrayList<>();
+
+    RuleScope(ChaosEngine engine, long seed) {
+        this.engine = engine;
+        this.previousSeed = engine.seed().orElse(null);
+        engine.setSeed(seed);
+        this.seed = engine.seed().orElse(seed);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** Seeds the rules added from now on with this scope's seed (an inner scope may have changed it). */
+    void activate() {
+        engine.setSeed(seed);
+    }
+
+    synchronized void track(String name) {
+        if (!names.contains(name)) {
+            names.add(name);
+        }
+    }
+
+    synchronized void untrack(String name) {
+        names.remove(name);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String name : names) {
+            engine.remove(name);
+        }
+        names.clear();
+        engine.setSeed(previousSeed);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.chaosagent.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** The rules an annotated class or method declares, in the one-line form. */
+final class RuleSpecs {
+
+    private RuleSpecs() {
+    }
+
+    static List<String> declaredOn(AnnotatedElement element) {
+        List<String> specs = new ArrayList<>();
+        for (ChaosRule rule : AnnotationSupport.findRepeatableAnnotations(element, ChaosRule.class)) {
+            specs.add(rule.value());
+        }
+        for (InjectLatency latency : AnnotationSupport.findRepeatableAnnotations(element, InjectLatency.class)) {
+            specs.add(spec(latency.name(), latency.target(), "latency=" + latency.value(),
+                    latency.probability(), latency.every(), latency.limit()));
+        }
+        for (InjectException exception : AnnotationSupport.findRepeatableAnnotations(element, InjectException.class)) {
+            String fault = "exception=" + exception.type().getName()
+                    + (exception.message().isEmpty() ? "" : " message=" + quote(exception.message()));
+            specs.add(spec(exception.name(), exception.target(), fault, exception.probability(), exception.every(), exception.limit()));
+        }
+        return specs;
+    }
+
+    private static String spec(String name, String target, String fault, double probability, long every, long limit) {
+        StringBuilder spec = new StringBuilder();
+        if (!name.isEmpty()) {
+            spec.append("name=").append(quote(name)).append(' ');
+        }
+        spec.append("target=").append(quote(target)).append(' ').append(fault);
+        if (probability != 1.0) {
+            spec.append(String.format(Locale.ROOT, " probability=%s", probability));
+        }
+        if (every != 0) {
+            spec.append(" every=").append(every);
+        }
+        if (limit != 0) {
+            spec.append(" limit=").append(limit);
+        }
+        return spec.toString();
+    }
+
+    private static String quote(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

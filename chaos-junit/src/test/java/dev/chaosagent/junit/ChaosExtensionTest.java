@@ -1,0 +1,202 @@
+package dev.chaosagent.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.example.catalog.CatalogBackend;
+import dev.chaosagent.agent.AgentRuntime;
+import dev.chaosagent.engine.ChaosEngine;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The extension's lifecycle, run through the JUnit Platform's TestKit on fixture classes (the
+ * static nested classes below, which the build does not run on their own).
+ */
+class ChaosExtensionTest {
+
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    static ChaosEngine engine() {
+        return AgentRuntime.current().engine();
+    }
+
+    @BeforeEach
+    void clear() {
+        SEEN.clear();
+    }
+
+    private static Events run(Class<?> fixture, String... configuration) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+        for (int i = 0; i + 1 < configuration.length; i += 2) {
+            kit.configurationParameter(configuration[i], configuration[i + 1]);
+        }
+        return kit.execute().testEvents();
+    }
+
+    @Test
+    void methodRulesLiveForTheirTestClassRulesForTheClassAndAllAreGoneAfterwards() {
+        run(ClassAndMethodRules.class).assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+
+        assertThat(SEEN).containsExactly(
+                "aFailingTest [class-rule, failing-rule]",
+                "bMethodRule [class-rule, method-rule]",
+                "cNoRuleOfItsOwn [class-rule]");
+        assertThat(engine().ruleNames()).as("nothing outlives the class").isEmpty();
+    }
+
+    @Test
+    void aFailingTestSaysWhichSeedReplaysIt() {
+        Events events = run(SeededFailure.class);
+        events.assertThatEvents().haveExactly(1, event(test("fails"), finishedWithFailure(message("on purpose"))));
+        Throwable failure = events.failed().list().get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure.getSuppressed()).singleElement()
+                .satisfies(note -> assertThat(note).hasMessage("chaos seed 7: replay this test's faults with @ChaosSeed(7L)"));
+    }
+
+    @Test
+    void misconfigurationFailsTheTestWithTheRuleLanguagesMessage() {
+        Events events = run(Misconfigured.class);
+        events.assertStatistics(stats -> stats.started(4).failed(4));
+        events.assertThatEvents()
+                .haveExactly(1, event(test("badSpec"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)"))))
+                .haveExactly(1, event(test("checkedExceptionNotDeclared"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("exception: \"java.sql.SQLException\" is a checked exception that no method matching"
+                                + " com.example.catalog.CatalogBackend#fetchAlbum declares (expected an unchecked exception, or one the method throws)"))))
+                .haveExactly(1, event(test("noSuchClass"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("target: \"com.example.catalog.Missing#fetch\" matches nothing: there is no class com.example.catalog.Missing"
+                                + " on the test class path (expected CLASS#METHOD naming code the test calls)"))))
+                .haveExactly(1, event(test("noSuchMethod"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("target: \"com.example.catalog.CatalogBackend#delete\" matches nothing: com.example.catalog.CatalogBackend"
+                                + " has no method that matches (expected CLASS#METHOD naming code the test calls)"))));
+        assertThat(engine().ruleNames()).isEmpty();
+    }
+
+    @Test
+    void chaosTestClassesNeverOverlapEvenWhenJUnitRunsClassesInParallel() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ParallelOne.class), selectClass(ParallelTwo.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .execute().testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+
+        List<long[]> intervals = new ArrayList<>();
+        for (String line : SEEN) {
+            String[] parts = line.split(" ");
+            intervals.add(new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+        }
+        assertThat(intervals).hasSize(4);
+        intervals.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (int i = 1; i < intervals.size(); i++) {
+            assertThat(intervals.get(i)[0]).as("test %d starts after test %d ended", i, i - 1).isGreaterThanOrEqualTo(intervals.get(i - 1)[1]);
+        }
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    @EnableChaos
+    @ChaosRule("name=class-rule target=com.example.catalog.CatalogBackend#fetchAlbum latency=0ms")
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class ClassAndMethodRules {
+
+        @Test
+        @ChaosRule("name=failing-rule target=com.example.catalog.CatalogBackend#fetchAlbum latency=0ms")
+        void aFailingTest() {
+            SEEN.add("aFailingTest " + engine().ruleNames());
+            throw new AssertionError("on purpose");
+        }
+
+        @Test
+        @InjectLatency(name = "method-rule", target = "com.example.catalog.CatalogBackend#fetchAlbum", value = "0ms")
+        void bMethodRule() {
+            SEEN.add("bMethodRule " + engine().ruleNames());
+        }
+
+        @Test
+        void cNoRuleOfItsOwn() {
+            SEEN.add("cNoRuleOfItsOwn " + engine().ruleNames());
+        }
+    }
+
+    @EnableChaos
+    static class SeededFailure {
+        @Test
+        @ChaosSeed(7)
+        @InjectException(target = "com.example.catalog.CatalogBackend#fetchAlbum", type = IOException.class, probability = 0.5)
+        void fails() {
+            throw new AssertionError("on purpose");
+        }
+    }
+
+    @EnableChaos
+    static class Misconfigured {
+        @Test
+        @ChaosRule("target=com.example.catalog.CatalogBackend#fetchAlbum latency=fast")
+        void badSpec() {
+        }
+
+        @Test
+        @InjectException(target = "com.example.catalog.CatalogBackend#fetchAlbum", type = SQLException.class)
+        void checkedExceptionNotDeclared() {
+        }
+
+        @Test
+        @InjectLatency(target = "com.example.catalog.Missing#fetch", value = "1ms")
+        void noSuchClass() {
+        }
+
+        @Test
+        @InjectLatency(target = "com.example.catalog.CatalogBackend#delete", value = "1ms")
+        void noSuchMethod() {
+        }
+    }
+
+    /** Each test takes at least 100 ms, through the latency its own rule injects. */
+    abstract static class ParallelFixture {
+        @Test
+        @InjectLatency(target = "com.example.catalog.CatalogBackend#fetchAlbum", value = "100ms")
+        void one() throws Exception {
+            timed();
+        }
+
+        @Test
+        @InjectLatency(target = "com.example.catalog.CatalogBackend#fetchAlbum", value = "100ms")
+        void two() throws Exception {
+            timed();
+        }
+
+        private void timed() throws Exception {
+            long start = System.nanoTime();
+            new CatalogBackend().fetchAlbum("1");
+            SEEN.add(getClass().getSimpleName() + " " + start + " " + System.nanoTime());
+        }
+    }
+
+    @EnableChaos
+    static class ParallelOne extends ParallelFixture {
+    }
+
+    @EnableChaos
+    static class ParallelTwo extends ParallelFixture {
+    }
+}
