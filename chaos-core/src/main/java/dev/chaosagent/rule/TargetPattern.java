@@ -34,6 +34,8 @@ public final class TargetPattern {
             "jdk.internal.vm.", "jdk.internal.module.", "jdk.internal.ref.", "jdk.internal.org.", "jdk.internal.event.",
             "sun.misc.", "sun.reflect.", "sun.instrument.", "sun.invoke.", "sun.launcher.", "com.sun.tools.attach.");
 
+    /** The project's example application lives under the agent's namespace but is application code. */
+    private static final String EXAMPLES = "dev.chaosagent.examples.";
     private static final Pattern CLASS_SYNTAX = Pattern.compile("[A-Za-z0-9_$*]+(\\.[A-Za-z0-9_$*]+)*");
     private static final Pattern METHOD_SYNTAX = Pattern.compile("[A-Za-z_$*][A-Za-z0-9_$*]*");
     private static final Pattern TYPE_SYNTAX = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*(\\[])*");
@@ -102,7 +104,7 @@ public final class TargetPattern {
                     + " is used by the JVM and the agent everywhere; expected an application or library class)");
         }
         for (String pkg : FORBIDDEN_PACKAGES) {
-            if ((classPart + ".").startsWith(pkg)) {
+            if ((classPart + ".").startsWith(pkg) && !(classPart + ".").startsWith(EXAMPLES)) {
                 throw new InvalidRuleException(KEY, text, "is a forbidden target (" + pkg
                         + "* belongs to the JVM's internals or to the agent; expected an application or library class)");
             }
@@ -113,6 +115,9 @@ public final class TargetPattern {
     public static boolean isForbiddenClass(String className) {
         if (FORBIDDEN_CLASSES.contains(className)) {
             return true;
+        }
+        if (className.startsWith(EXAMPLES)) {
+            return false;
         }
         for (String pkg : FORBIDDEN_PACKAGES) {
             if (className.startsWith(pkg)) {

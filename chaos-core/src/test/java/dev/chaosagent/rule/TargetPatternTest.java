@@ -81,6 +81,13 @@ class TargetPatternTest {
     }
 
     @Test
+    void theExampleApplicationIsApplicationCode() {
+        assertThat(TargetPattern.parse("dev.chaosagent.examples.musicstore.CatalogClient#fetchAlbum")
+                .matchesClassName("dev.chaosagent.examples.musicstore.CatalogClient")).isTrue();
+        assertThat(TargetPattern.isForbiddenClass("dev.chaosagent.engine.ChaosEngine")).isTrue();
+    }
+
+    @Test
     void wildcardsNeverReachForbiddenClasses() {
         TargetPattern pattern = TargetPattern.parse("java.lang.*#toString");
         assertThat(pattern.matchesClassName("java.lang.Integer")).isTrue();
