@@ -44,6 +44,7 @@ public final class MusicStoreServer implements AutoCloseable {
         CatalogClient catalog = new CatalogClient(catalogUrl);
         AlbumRepository repository = new AlbumRepository(databaseUrl);
         MusicStore store = protectedPath ? new ProtectedMusicStore(catalog, repository, meters) : new UnprotectedMusicStore(catalog, repository);
+        CatalogBackendServer.noDelay();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         ExecutorService workers = Executors.newFixedThreadPool(32);
         server.setExecutor(workers);

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The music store's game day: start the catalog backend and the store (with chaos-agent and a
+# plan), drive load through six phases of chaos, print one table, and exit non-zero when the
+# steady-state hypothesis (success >= 99%, p99 < 500 ms) fails in any phase.
+#
+#   examples/game-day.sh                 the protected store (expected to pass)
+#   examples/game-day.sh --unprotected   the same day against the unprotected store (expected to fail)
+#   options: --phase-seconds N (default 8), --rebuild (build even if the jars exist)
+#   ports: CHAOS_GAME_DAY_PORT (default 18080) and the next one must be free.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mode="protected"
+phase_seconds=8
+rebuild=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --unprotected) mode="unprotected" ;;
+    --phase-seconds) phase_seconds="$2"; shift ;;
+    --rebuild) rebuild=true ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "game-day: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf 'game-day: %s\n' "$*" >&2; }
+
+command -v java >/dev/null || { say "java is not on the PATH (install a JDK 17 or later)"; exit 2; }
+java_version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+if [ "${java_version%%.*}" -lt 17 ] 2>/dev/null; then
+  say "java $java_version is too old (chaos-agent needs 17 or later)"; exit 2
+fi
+
+backend_port=${CHAOS_GAME_DAY_PORT:-18080}
+store_port=$((backend_port + 1))
+for port in "$backend_port" "$store_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    say "port $port on 127.0.0.1 is in use; free it or set CHAOS_GAME_DAY_PORT to another base port"; exit 2
+  fi
+done
+
+agent_jar="$root/chaos-agent/target/chaos-agent.jar"
+classpath_file="$root/examples/target/classpath.txt"
+if $rebuild || [ ! -f "$agent_jar" ] || [ ! -f "$classpath_file" ]; then
+  command -v mvn >/dev/null || { say "mvn is not on the PATH (install Maven 3.8 or later to build)"; exit 2; }
+  say "building chaos-agent and the example (mvn -DskipTests package) ..."
+  (cd "$root" && mvn -B -q -DskipTests package -pl examples -am)
+fi
+classpath="$root/examples/target/classes:$(cat "$classpath_file")"
+
+work="$root/examples/target/game-day"
+mkdir -p "$work"
+journal="$work/journal.jsonl"
+rm -f "$journal"
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'say "interrupted"; exit 130' INT TERM
+
+say "starting the catalog backend on 127.0.0.1:$backend_port"
+java -cp "$classpath" dev.chaosagent.examples.musicstore.CatalogBackendServer "$backend_port" > "$work/backend.log" 2>&1 &
+pids+=($!)
+
+say "starting the $mode music store on 127.0.0.1:$store_port with chaos-agent"
+store_args=("$store_port" "http://127.0.0.1:$backend_port")
+[ "$mode" = "unprotected" ] && store_args+=(--unprotected)
+java "-javaagent:$agent_jar=config=$root/examples/game-day-plan.yaml,journal=$journal" \
+  -cp "$classpath" dev.chaosagent.examples.musicstore.MusicStoreServer "${store_args[@]}" > "$work/store.log" 2>&1 &
+store_pid=$!
+pids+=("$store_pid")
+
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$store_port") 2>/dev/null; then break; fi
+  kill -0 "$store_pid" 2>/dev/null || { say "the store did not start:"; cat "$work/store.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+say "game day: 6 phases of ${phase_seconds}s, 4 clients"
+status=0
+java -cp "$classpath" dev.chaosagent.examples.musicstore.GameDay "http://127.0.0.1:$store_port" "$store_pid" "$agent_jar" \
+  --phase-seconds "$phase_seconds" || status=$?
+say "journal: $journal"
+say "store log: $work/store.log"
+exit $status
