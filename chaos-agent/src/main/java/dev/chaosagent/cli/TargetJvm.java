@@ -47,7 +47,7 @@ final class TargetJvm implements AutoCloseable {
         String reason = String.valueOf(e.getMessage());
         String lower = reason.toLowerCase(Locale.ROOT);
         String hint;
-        if (lower.contains("no such process") || lower.contains("not found") || lower.contains("unable to open socket file")) {
+        if (lower.contains("no such process") || lower.contains("non existent") || lower.contains("not found") || lower.contains("unable to open socket file")) {
             hint = "is it still running? list the JVMs with: java -jar chaos-agent.jar jvms";
         } else if (lower.contains("permission") || lower.contains("not secure") || lower.contains("uid")) {
             hint = "the target runs as another user: run this command as that user";

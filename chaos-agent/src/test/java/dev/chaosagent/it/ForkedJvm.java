@@ -59,7 +59,7 @@ final class ForkedJvm implements AutoCloseable {
         return start(options, false, List.of(), extraJvmArgs);
     }
 
-    /** Starts the shop with the agent and a second agent that can hash classes' current bytecode. */
+    /** Starts the shop with the agent and a second agent that can tell classes' current bytecode. */
     static ForkedJvm withAgentAndCapture(String options) throws IOException {
         return start(options, true, List.of(), new String[0]);
     }

@@ -18,24 +18,25 @@ class RestoreIT {
         try (ForkedJvm shop = ForkedJvm.withAgentAndCapture("config=" + plan)) {
             shop.result("count");
             shop.result("stock");
-            String catalog = shop.result("hash com.example.shop.Catalog");
-            String store = shop.result("hash com.example.shop.WarehouseStore");
+            String catalog = shop.result("shape com.example.shop.Catalog");
+            assertThat(catalog).startsWith("ok ").contains("count()I:");
+            String store = shop.result("shape com.example.shop.WarehouseStore");
 
             Plans.swap(plan, "rules:\n  - {name: r, target: com.example.shop.Catalog#count, returns: 1}\n");
             shop.awaitStderr("rule r added");
             org.awaitility.Awaitility.await().until(() -> shop.result("count").equals("ok 1"));
-            assertThat(shop.result("hash com.example.shop.Catalog")).as("instrumented").isNotEqualTo(catalog);
-            assertThat(shop.result("hash com.example.shop.WarehouseStore")).as("not targeted, untouched").isEqualTo(store);
+            assertThat(shop.result("shape com.example.shop.Catalog")).as("instrumented").isNotEqualTo(catalog);
+            assertThat(shop.result("shape com.example.shop.WarehouseStore")).as("not targeted, untouched").isEqualTo(store);
 
             Plans.swap(plan, "rules:\n  - {name: s, target: com.example.shop.WarehouseStore#stock, returns: 1}\n");
             shop.awaitStderr("rule s added");
-            assertThat(shop.result("hash com.example.shop.Catalog")).as("no longer targeted: restored").isEqualTo(catalog);
-            assertThat(shop.result("hash com.example.shop.WarehouseStore")).isNotEqualTo(store);
+            assertThat(shop.result("shape com.example.shop.Catalog")).as("no longer targeted: restored").isEqualTo(catalog);
+            assertThat(shop.result("shape com.example.shop.WarehouseStore")).isNotEqualTo(store);
 
             Plans.swap(plan, "rules: []\n");
             shop.awaitStderr("original bytecode restored");
-            assertThat(shop.result("hash com.example.shop.Catalog")).isEqualTo(catalog);
-            assertThat(shop.result("hash com.example.shop.WarehouseStore")).isEqualTo(store);
+            assertThat(shop.result("shape com.example.shop.Catalog")).isEqualTo(catalog);
+            assertThat(shop.result("shape com.example.shop.WarehouseStore")).isEqualTo(store);
             assertThat(shop.result("count")).isEqualTo("ok 5");
         }
     }
@@ -44,7 +45,7 @@ class RestoreIT {
     void anIdleAgentTransformsNothingAndLeavesTheBootstrapPathAlone() throws Exception {
         try (ForkedJvm shop = ForkedJvm.withAgentAndCapture("")) {
             try (ForkedJvm plain = ForkedJvm.start(null, true, java.util.List.of())) {
-                assertThat(shop.result("hash com.example.shop.Catalog")).isEqualTo(plain.result("hash com.example.shop.Catalog"));
+                assertThat(shop.result("shape com.example.shop.Catalog")).isEqualTo(plain.result("shape com.example.shop.Catalog"));
             }
             assertThat(shop.stderrText()).doesNotContain("Sharing is only supported").doesNotContain("WARN");
         }
