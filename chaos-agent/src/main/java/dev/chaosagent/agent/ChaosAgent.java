@@ -21,6 +21,13 @@ public final class ChaosAgent {
 
     private static void start(String arguments, Instrumentation instrumentation, String how) {
         try {
+            String stray = AgentJar.strayLocation();
+            if (stray != null) {
+                System.err.println("chaos-agent: ERROR the agent's classes were loaded from " + stray + ", an application jar that"
+                        + " contains chaos-agent, not from chaos-agent.jar; the agent does not start (remove chaos-agent from the"
+                        + " application: it belongs on -javaagent only)");
+                return;
+            }
             AgentRuntime.start(arguments, instrumentation, how);
         } catch (Throwable failure) {
             System.err.println("chaos-agent: ERROR the agent failed to start (" + failure + "); the application runs without chaos");

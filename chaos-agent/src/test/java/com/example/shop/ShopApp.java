@@ -104,6 +104,11 @@ public final class ShopApp {
                     .invoke(null, Class.forName(argument));
             case "describe" -> agentEngine().getClass().getMethod("describe").invoke(agentEngine()).toString().replace("\n", " | ");
             case "ownByteBuddy" -> OwnByteBuddy.greet();
+            case "loadAndCall" -> {
+                String[] where = argument.split(" ");
+                yield Discardable.loadAndCall(java.nio.file.Path.of(where[0]), where[1], where[2]);
+            }
+            case "collected" -> Discardable.collected();
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }
