@@ -1,5 +1,6 @@
 package dev.chaosagent.agent;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +49,6 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
                 }
             }
         }
-        String config = values.get("config");
-        String journal = values.get("journal");
         String log = values.getOrDefault("log", "info").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(log)) {
             problems.add("log=" + values.get("log") + " is not a level (expected one of " + String.join(", ", LOG_LEVELS) + ")");
@@ -60,8 +59,22 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
         boolean allowDestructive = bool(values, "allowDestructive", false, problems);
         Long seed = whole(values, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems);
         Long port = whole(values, "metrics", 1, 65_535, problems);
-        return new AgentOptions(config == null ? null : Path.of(config), enabled, jmx, allowDestructive, seed,
-                journal == null ? null : Path.of(journal), port == null ? null : port.intValue(), log, problems);
+        Path config = path(values, "config", problems);
+        Path journal = path(values, "journal", problems);
+        return new AgentOptions(config, enabled, jmx, allowDestructive, seed, journal, port == null ? null : port.intValue(), log, problems);
+    }
+
+    private static Path path(Map<String, String> values, String key, List<String> problems) {
+        String value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            problems.add(key + "=" + value.replace("\0", "\\0") + " is not a path (" + e.getReason() + ")");
+            return null;
+        }
     }
 
     private static boolean bool(Map<String, String> values, String key, boolean fallback, List<String> problems) {
