@@ -1,5 +1,6 @@
 package dev.chaosagent.agent;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.instrument.Instrumenter;
 import dev.chaosagent.jmx.ChaosAgentControl;
@@ -67,7 +68,7 @@ public final class AgentRuntime {
                 .enabled(options.enabled() && !options.disarmed())
                 .build();
         Journal journal = Journal.start(engine, options.journal());
-        Runtime.getRuntime().addShutdownHook(new Thread(journal::close, "chaos-agent-shutdown"));
+        Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(journal::close));
         new Instrumenter(instrumentation, engine).start();
         AgentRuntime runtime = new AgentRuntime(options, engine, journal);
         current = runtime;
@@ -89,7 +90,7 @@ public final class AgentRuntime {
      * nothing of it belongs on the premain thread.
      */
     private void openDoorsLater(Logger log) {
-        Thread doors = new Thread(() -> {
+        Thread doors = AgentWork.threads("doors").newThread(() -> {
             if (options.jmx()) {
                 try {
                     new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread()).register();
@@ -105,8 +106,7 @@ public final class AgentRuntime {
                     log.warn("cannot serve metrics on 127.0.0.1:{} ({}); everything else works", options.metricsPort(), e.toString());
                 }
             }
-        }, "chaos-agent-doors");
-        doors.setDaemon(true);
+        });
         doors.start();
     }
 

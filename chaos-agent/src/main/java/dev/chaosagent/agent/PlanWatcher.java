@@ -1,5 +1,6 @@
 package dev.chaosagent.agent;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.plan.InvalidPlanException;
 import dev.chaosagent.plan.Plan;
@@ -42,9 +43,7 @@ final class PlanWatcher implements Runnable {
     }
 
     void startWatching() {
-        Thread thread = new Thread(this, "chaos-agent-plan-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        AgentWork.threads("plan-watcher").newThread(this).start();
     }
 
     @Override

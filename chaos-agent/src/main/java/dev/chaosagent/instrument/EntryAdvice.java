@@ -5,8 +5,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into value-returning methods whose rules act only at entry and return nothing: the
- * dispatcher may delay or throw; a value it returns (only while a new {@code returns} rule waits for
- * its retransformation) is ignored rather than skipping the body with a default value.
+ * dispatcher may delay or throw. Its sites are registered as unable to return, so the engine binds
+ * no {@code returns} rule here (a new one waits for the method's retransformation).
  */
 final class EntryAdvice {
 

@@ -118,11 +118,12 @@ public final class Instrumenter {
     }
 
     private AgentBuilder newAgentBuilder() {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(SiteId.class, new SiteIdMapping(engine));
-        Advice entryAdvice = mapping.to(EntryAdvice.class);
-        Advice voidEntryAdvice = mapping.to(VoidEntryAdvice.class);
-        Advice valueAdvice = mapping.to(ValueMethodAdvice.class);
-        Advice voidAdvice = mapping.to(VoidMethodAdvice.class);
+        Advice.WithCustomMapping returning = Advice.withCustomMapping().bind(SiteId.class, new SiteIdMapping(engine, true));
+        Advice.WithCustomMapping entryOnly = Advice.withCustomMapping().bind(SiteId.class, new SiteIdMapping(engine, false));
+        Advice entryAdvice = entryOnly.to(EntryAdvice.class);
+        Advice voidEntryAdvice = returning.to(VoidEntryAdvice.class);
+        Advice valueAdvice = returning.to(ValueMethodAdvice.class);
+        Advice voidAdvice = returning.to(VoidMethodAdvice.class);
         return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(RedefinitionStrategy.RETRANSFORMATION)

@@ -15,18 +15,21 @@ import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 final class SiteIdMapping implements Advice.OffsetMapping {
 
     private final ChaosEngine engine;
+    private final boolean canReturn;
 
-    SiteIdMapping(ChaosEngine engine) {
+    /** @param canReturn whether the advice this id goes into can end the call with a value */
+    SiteIdMapping(ChaosEngine engine, boolean canReturn) {
         this.engine = engine;
+        this.canReturn = canReturn;
     }
 
     @Override
     public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                           Advice.ArgumentHandler argumentHandler, Sort sort) {
-        return new Target.ForStackManipulation(IntegerConstant.forValue(engine.registerSite(describe(instrumentedType, instrumentedMethod))));
+        return new Target.ForStackManipulation(IntegerConstant.forValue(engine.registerSite(describe(instrumentedType, instrumentedMethod, canReturn))));
     }
 
-    static MethodSite describe(TypeDescription type, MethodDescription method) {
+    static MethodSite describe(TypeDescription type, MethodDescription method, boolean canReturn) {
         return new MethodSite(
                 type.getName(),
                 method.getInternalName(),
@@ -34,6 +37,7 @@ final class SiteIdMapping implements Advice.OffsetMapping {
                 method.getReturnType().asErasure().getActualName(),
                 method.getExceptionTypes().asErasures().stream().map(TypeDescription::getName).toList(),
                 TypeNames.supertypes(type),
-                TypeNames.isJdk(type.getName()));
+                TypeNames.isJdk(type.getName()),
+                canReturn);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chaosagent.jmx;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.rule.InvalidRuleException;
@@ -48,7 +49,10 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
 
     @Override
     public void setEnabled(boolean enabled) {
-        engine.setEnabled(enabled);
+        AgentWork.call(() -> {
+            engine.setEnabled(enabled);
+            return null;
+        });
     }
 
     @Override
@@ -61,8 +65,14 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
         return engine.totalInjections();
     }
 
+    // JMX requests arrive on the JVM's own threads: what they do for the agent is agent work, which
+    // rules on JDK methods must not act on.
     @Override
     public String addRule(String spec) {
+        return AgentWork.call(() -> add(spec));
+    }
+
+    private String add(String spec) {
         Rule rule;
         try {
             rule = parser.parse(spec).withDefaultTtl(DEFAULT_TTL);
@@ -80,17 +90,17 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
 
     @Override
     public boolean removeRule(String name) {
-        return engine.remove(name);
+        return AgentWork.call(() -> engine.remove(name));
     }
 
     @Override
     public boolean enableRule(String name) {
-        return engine.enable(name);
+        return AgentWork.call(() -> engine.enable(name));
     }
 
     @Override
     public boolean disableRule(String name) {
-        return engine.disable(name);
+        return AgentWork.call(() -> engine.disable(name));
     }
 
     @Override
@@ -113,12 +123,15 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
 
     @Override
     public String describe() {
-        return engine.describe();
+        return AgentWork.call(engine::describe);
     }
 
     @Override
     public void stopAll() {
-        engine.stopAll();
+        AgentWork.call(() -> {
+            engine.stopAll();
+            return null;
+        });
     }
 
     @Override

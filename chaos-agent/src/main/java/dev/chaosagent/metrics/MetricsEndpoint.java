@@ -2,6 +2,7 @@ package dev.chaosagent.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,11 +35,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ChaosMetrics(engine).bindTo(registry);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "chaos-agent-metrics");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(Executors.newSingleThreadExecutor(AgentWork.threads("metrics")));
         server.createContext("/", exchange -> respond(exchange, registry));
         server.start();
         return new MetricsEndpoint(server);

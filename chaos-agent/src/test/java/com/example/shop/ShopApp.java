@@ -109,6 +109,10 @@ public final class ShopApp {
                 yield Discardable.loadAndCall(java.nio.file.Path.of(where[0]), where[1], where[2]);
             }
             case "collected" -> Discardable.collected();
+            case "soakStart" -> Soak.start();
+            case "soakStop" -> Soak.stop();
+            case "heapKb" -> Soak.heapKb();
+            case "threads" -> Soak.threads();
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }

@@ -222,6 +222,10 @@ public final class ChaosEngine {
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
+                if (!info.canReturn()) {
+                    // Woven before the rule came; its retransformation registers a site that can.
+                    continue;
+                }
                 try {
                     returnValue = returns.convertFor(info.returnType());
                 } catch (IllegalArgumentException e) {
@@ -311,11 +315,7 @@ public final class ChaosEngine {
 
     private ScheduledThreadPoolExecutor expiryExecutor() {
         if (expiry == null) {
-            expiry = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "chaos-agent-expiry");
-                thread.setDaemon(true);
-                return thread;
-            });
+            expiry = new ScheduledThreadPoolExecutor(1, AgentWork.threads("expiry"));
             // The thread exists only while some rule has a ttl: an idle agent runs no thread.
             expiry.setKeepAliveTime(1, TimeUnit.SECONDS);
             expiry.allowCoreThreadTimeOut(true);

@@ -11,14 +11,22 @@ import java.util.Set;
  * @param supertypes     every superclass and interface of the declaring class, transitively
  * @param jdk            whether the class is the JVM's own, whose methods the agent itself may call
  *                       (such sites are guarded against re-entry from a fault's own work)
+ * @param canReturn      whether the advice woven here can end the call with a value; a method is
+ *                       re-woven when a {@code returns} rule arrives, and until then it cannot
  */
 public record MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
-                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
+                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk, boolean canReturn) {
 
     public MethodSite {
         parameterTypes = List.copyOf(parameterTypes);
         declaredExceptions = List.copyOf(declaredExceptions);
         supertypes = Set.copyOf(supertypes);
+    }
+
+    /** A site whose advice can end the call with a value. */
+    public MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
+                      List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
+        this(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk, true);
     }
 
     /** {@code com.acme.Client#fetch(java.lang.String)}, as users write targets. */

@@ -68,8 +68,7 @@ final class RuleResources {
             log.warn("rule {}: thread cap reached ({} threads); further injections start none", ruleName, limits.maxThreadsPerRule());
         }
         for (int i = 0; i < start; i++) {
-            Thread thread = new Thread(this::park, "chaos-leak-" + ruleName + "-" + (threads.size() + 1));
-            thread.setDaemon(true);
+            Thread thread = AgentWork.threads("chaos-leak-" + ruleName + "-" + (threads.size() + 1)).newThread(this::park);
             thread.start();
             threads.add(thread);
         }

@@ -1,5 +1,6 @@
 package dev.chaosagent.journal;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.ChaosEvent;
 import java.io.IOException;
@@ -123,11 +124,7 @@ public final class Journal implements AutoCloseable {
 
     private synchronized void startSummaries() {
         if (summaries == null && !closed) {
-            summaries = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "chaos-agent-journal");
-                thread.setDaemon(true);
-                return thread;
-            });
+            summaries = Executors.newSingleThreadScheduledExecutor(AgentWork.threads("journal"));
             summaries.scheduleAtFixedRate(this::summariseSafely, summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
         }
     }
@@ -137,6 +134,13 @@ public final class Journal implements AutoCloseable {
             summarise();
         } catch (RuntimeException e) {
             log.warn("journal summary failed: {}", e.toString());
+        }
+        // With no rule left there is nothing to summarise: the thread goes until a rule is added.
+        synchronized (this) {
+            if (engine.ruleNames().isEmpty() && summaries != null) {
+                summaries.shutdown();
+                summaries = null;
+            }
         }
     }
 

@@ -1,0 +1,39 @@
+package dev.chaosagent.engine;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+
+/**
+ * The agent's own work, which rules on JDK methods must never act on: a plan being parsed, the
+ * journal being written, a JMX call being answered. Such work runs on threads made here, or inside
+ * {@link #call}; JDK sites skip it, as they skip a fault's own work.
+ */
+public final class AgentWork {
+
+    private AgentWork() {
+    }
+
+    /** Daemon threads, named {@code chaos-agent-NAME}, that are the agent's for their whole life. */
+    public static ThreadFactory threads(String name) {
+        return task -> {
+            Thread thread = new Thread(() -> {
+                Reentrancy.enter();
+                task.run();
+            }, name.startsWith("chaos-") ? name : "chaos-agent-" + name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Runs agent work on the caller's thread (a JMX request thread, say). */
+    public static <T> T call(Supplier<T> work) {
+        boolean entered = Reentrancy.enter();
+        try {
+            return work.get();
+        } finally {
+            if (entered) {
+                Reentrancy.leave();
+            }
+        }
+    }
+}
