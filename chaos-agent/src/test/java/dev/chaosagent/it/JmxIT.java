@@ -64,6 +64,11 @@ class JmxIT {
             assertThat(bad).isInstanceOf(RuntimeMBeanException.class);
             assertThat(bad.getCause()).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)");
+            Throwable kill = catchThrowable(() -> jmx.invoke(agent, "addRule", new Object[] {"target=com.example.shop.Catalog#count kill=1"},
+                    STRING));
+            assertThat(kill.getCause()).as("destructive faults need allowDestructive=true at start-up; JMX cannot grant it")
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("kill: \"1\" is a destructive fault (expected the agent option allowDestructive=true at start-up)");
             Throwable unknown = catchThrowable(() -> jmx.invoke(agent, "injections", new Object[] {"nope"}, STRING));
             assertThat(unknown.getCause()).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no rule named \"nope\" (rules: lie)");
