@@ -81,11 +81,7 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
             // A JDK exception with the message only: a remote client needs none of our classes.
             throw new IllegalArgumentException(e.getMessage());
         }
-        try {
-            return engine.add(rule);
-        } catch (InvalidRuleException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        return plainErrors(() -> engine.add(rule));
     }
 
     @Override
@@ -105,17 +101,18 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
 
     @Override
     public long injections(String name) {
-        try {
-            return engine.injections(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        return plainErrors(() -> engine.injections(name));
     }
 
     @Override
     public long calls(String name) {
+        return plainErrors(() -> engine.calls(name));
+    }
+
+    /** An error crosses JMX as a JDK exception with the message only: a remote client needs none of our classes. */
+    private static <T> T plainErrors(java.util.function.Supplier<T> operation) {
         try {
-            return engine.calls(name);
+            return operation.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

@@ -96,6 +96,26 @@ final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(command, environment);
     }
 
+    /** A port on 127.0.0.1 that nothing listens on now. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Starts the shop with the agent (and the capture agent) and the JVM's own remote JMX on 127.0.0.1:{@code port}. */
+    static ForkedJvm withRemoteJmx(int port, String options) throws IOException {
+        return start(options, true, List.of(), "-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false", "-Djava.rmi.server.hostname=127.0.0.1");
+    }
+
+    /** A remote JMX connection to a JVM started {@link #withRemoteJmx}, as any JMX client makes it. */
+    static javax.management.remote.JMXConnector jmxConnector(int port) throws IOException {
+        return javax.management.remote.JMXConnectorFactory.connect(
+                new javax.management.remote.JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
+    }
+
     /** Sends a command and waits for its answer, e.g. {@code ok (3ms) album-7}. */
     String call(String command) {
         String id = Integer.toString(ids.incrementAndGet());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chaosagent.testing.JsonObject;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +25,9 @@ class JmxIT {
 
     @Test
     void everyOperationAndAttributeOverARemoteConnection() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        try (ForkedJvm shop = ForkedJvm.withAgent("", "-Dcom.sun.management.jmxremote.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
-                "-Dcom.sun.management.jmxremote.ssl=false", "-Djava.rmi.server.hostname=127.0.0.1");
-             JMXConnector connector = JMXConnectorFactory.connect(
-                     new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"))) {
+        int port = ForkedJvm.freePort();
+        try (ForkedJvm shop = ForkedJvm.withRemoteJmx(port, "");
+             JMXConnector connector = ForkedJvm.jmxConnector(port)) {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(agent));

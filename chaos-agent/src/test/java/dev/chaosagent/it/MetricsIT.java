@@ -21,15 +21,9 @@ class MetricsIT {
     @TempDir
     Path dir;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
-
     @Test
     void prometheusTextOnLoopbackAndAJournalFile() throws Exception {
-        int port = freePort();
+        int port = ForkedJvm.freePort();
         Path journal = dir.resolve("journal.jsonl");
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, every: 2}\n");
         try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + port + ",journal=" + journal)) {
@@ -64,7 +58,7 @@ class MetricsIT {
     @Test
     void theAgentsThreadsNeverKeepTheApplicationAlive() throws Exception {
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, ttl: 1h}\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + freePort() + ",journal=" + dir.resolve("j"))) {
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + ForkedJvm.freePort() + ",journal=" + dir.resolve("j"))) {
             shop.awaitStderr("metrics at");
             assertThat(shop.result("count")).isEqualTo("ok 1");
             shop.result("exit");

@@ -2,9 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +10,6 @@ import javax.management.Attribute;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +48,9 @@ class SoakIT {
         long seconds = Long.getLong("chaos.soak.seconds", 60);
         System.out.println("soak seed: " + seed + " (replay with -Dchaos.soak.seed=" + seed + "), " + seconds + " s");
         Random random = new Random(seed);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        try (ForkedJvm app = ForkedJvm.start("", true, List.of(), "-Dcom.sun.management.jmxremote.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
-                "-Dcom.sun.management.jmxremote.ssl=false", "-Djava.rmi.server.hostname=127.0.0.1");
-             JMXConnector connector = JMXConnectorFactory.connect(
-                     new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"))) {
+        int port = ForkedJvm.freePort();
+        try (ForkedJvm app = ForkedJvm.withRemoteJmx(port, "");
+             JMXConnector connector = ForkedJvm.jmxConnector(port)) {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(agent));
