@@ -1,6 +1,5 @@
 package dev.chaosagent.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -21,6 +19,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link CallCostBenchmark} once per scenario, each in a JVM of its own (with or without the
  * agent, with the plan that makes the scenario), prints one table and writes
  * {@code benchmarks/results/latest.json} so that a later run can be compared with this one.
+ *
+ * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}) and live
+ * change ({@link LiveChange}), and compares with Byteman.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar}
  * ({@code -Dchaos.agent.jar=...} to point at another agent jar, {@code -Dbench.quick=true} for a
@@ -31,42 +32,64 @@ public final class RunBenchmarks {
     private static final String TARGET = "com.example.bench.Target#compute";
 
     /**
-     * A way to run the JVM under test; {@code plan} null means no agent at all. Faults are
-     * {@code latency=0ms}, so that a scenario measures the agent's decision and nothing it injects.
+     * A way to run the JVM under test: with chaos-agent and a plan, with Byteman and a script, or
+     * with neither (both null). chaos-agent's faults are {@code latency=0ms} and Byteman's action is
+     * {@code NOTHING}, so that a scenario measures the tool's own cost and nothing it injects.
      */
-    record Scenario(String name, String plan, int threads, String goal) {
+    record Scenario(String name, String plan, String byteman, boolean compiled, int threads, String goal) {
+        static Scenario chaos(String name, String plan, int threads, String goal) {
+            return new Scenario(name, plan, null, false, threads, goal);
+        }
+
+        static Scenario byteman(String name, String script, boolean compiled, int threads) {
+            return new Scenario(name, null, script, compiled, threads, "peer");
+        }
     }
 
+    private static final String ARMED = rules("target: " + TARGET + "\n    latency: 0ms\n    probability: 0.0001");
+    private static final String BYTEMAN_FALSE = byteman("IF $1 < 0\nDO throw new RuntimeException(\"never\")");
+    private static final String BYTEMAN_FIRING = byteman("IF true\nDO NOTHING");
+
     static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("no agent", null, 1, "baseline"),
-            new Scenario("agent, no rule on the class", rules("target: com.example.bench.Untargeted#other\n    latency: 0ms"), 1,
+            Scenario.chaos("no agent", null, 1, "baseline"),
+            Scenario.chaos("agent, no rule on the class", rules("target: com.example.bench.Untargeted#other\n    latency: 0ms"), 1,
                     "= baseline (within error)"),
-            new Scenario("rule on the method, disabled", rules("target: " + TARGET + "\n    latency: 0ms\n    enabled: false"), 1,
+            Scenario.chaos("rule on the method, disabled", rules("target: " + TARGET + "\n    latency: 0ms\n    enabled: false"), 1,
                     "<= baseline + 1 ns"),
-            new Scenario("master switch off", "enabled: false\n" + rules("target: " + TARGET + "\n    latency: 0ms"), 1,
+            Scenario.chaos("master switch off", "enabled: false\n" + rules("target: " + TARGET + "\n    latency: 0ms"), 1,
                     "<= baseline + 1 ns"),
-            new Scenario("armed, not firing (p=0.0001)", rules("target: " + TARGET + "\n    latency: 0ms\n    probability: 0.0001"), 1,
-                    "<= baseline + 10 ns, 0 B/op"),
-            new Scenario("armed, not firing, 2 threads", rules("target: " + TARGET + "\n    latency: 0ms\n    probability: 0.0001"), 2,
-                    "<= 1.5 x the 1-thread figure"),
-            new Scenario("firing every call (latency=0ms)", rules("target: " + TARGET + "\n    latency: 0ms"), 1, "measured"));
+            Scenario.chaos("armed, not firing (p=0.0001)", ARMED, 1, "<= baseline + 10 ns, 0 B/op"),
+            Scenario.chaos("armed, not firing, 2 threads", ARMED, 2, "<= 1.5 x the 1-thread figure"),
+            Scenario.chaos("firing every call (latency=0ms)", rules("target: " + TARGET + "\n    latency: 0ms"), 1, "measured"),
+            Scenario.byteman("Byteman, condition false", BYTEMAN_FALSE, false, 1),
+            Scenario.byteman("Byteman, condition false, compiled", BYTEMAN_FALSE, true, 1),
+            Scenario.byteman("Byteman, condition false, compiled, 2 threads", BYTEMAN_FALSE, true, 2),
+            Scenario.byteman("Byteman, firing (DO NOTHING), compiled", BYTEMAN_FIRING, true, 1));
 
     private RunBenchmarks() {
+    }
+
+    private static String byteman(String conditionAndAction) {
+        return "RULE chaos-agent-benchmark\nCLASS com.example.bench.Target\nMETHOD compute(int)\nAT ENTRY\n" + conditionAndAction + "\nENDRULE\n";
     }
 
     private static String rules(String body) {
         return "rules:\n  - name: bench\n    " + body + "\n";
     }
 
-    public static void main(String[] args) throws IOException, RunnerException {
+    public static void main(String[] args) throws Throwable {
         Path agentJar = Path.of(System.getProperty("chaos.agent.jar", "chaos-agent/target/chaos-agent.jar")).toAbsolutePath();
-        if (!Files.exists(agentJar)) {
-            System.err.println("benchmarks: no agent jar at " + agentJar + " (build it first: mvn -B -DskipTests package)");
-            System.exit(2);
+        Path bytemanJar = Path.of(System.getProperty("byteman.jar", "benchmarks/target/byteman.jar")).toAbsolutePath();
+        for (Path jar : List.of(agentJar, bytemanJar)) {
+            if (!Files.exists(jar)) {
+                System.err.println("benchmarks: no " + jar + " (build first, from the repository root: mvn -B -DskipTests package)");
+                System.exit(2);
+            }
         }
         boolean quick = Boolean.getBoolean("bench.quick");
         Path plans = Files.createTempDirectory("chaos-bench");
         List<String[]> rows = new ArrayList<>();
+        Map<String, Double> scores = new java.util.LinkedHashMap<>();
         StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"CallCostBenchmark.call\",\n  \"unit\": \"ns/op\",\n")
                 .append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n")
                 .append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n  \"scenarios\": [\n");
@@ -85,11 +108,17 @@ public final class RunBenchmarks {
                 Path plan = plans.resolve("scenario-" + i + ".yaml");
                 Files.writeString(plan, scenario.plan());
                 options.jvmArgsAppend("-javaagent:" + agentJar + "=config=" + plan + ",jmx=false,log=warn");
+            } else if (scenario.byteman() != null) {
+                Path script = plans.resolve("scenario-" + i + ".btm");
+                Files.writeString(script, scenario.byteman());
+                options.jvmArgsAppend("-javaagent:" + bytemanJar + "=script:" + script,
+                        "-Dorg.jboss.byteman.compile.to.bytecode=" + scenario.compiled());
             }
             Collection<RunResult> results = new Runner(options.build()).run();
             RunResult result = results.iterator().next();
             Result<?> primary = result.getPrimaryResult();
             double allocated = allocationPerOp(result.getSecondaryResults());
+            scores.put(scenario.name(), primary.getScore());
             rows.add(new String[] {scenario.name(), Integer.toString(scenario.threads()), format(primary.getScore()),
                     format(primary.getScoreError()), format(allocated), scenario.goal()});
             json.append(String.format(Locale.ROOT,
@@ -97,12 +126,35 @@ public final class RunBenchmarks {
                     scenario.name(), scenario.threads(), primary.getScore(), primary.getScoreError(), allocated, scenario.goal(),
                     i + 1 < SCENARIOS.size() ? "," : ""));
         }
+        double bytemanBest = Math.min(scores.get("Byteman, condition false"), scores.get("Byteman, condition false, compiled"));
+        double oneThread = bytemanBest / scores.get("armed, not firing (p=0.0001)");
+        double twoThreads = scores.get("Byteman, condition false, compiled, 2 threads") / scores.get("armed, not firing, 2 threads");
+        String comparison = String.format(Locale.ROOT, "chaos-agent's armed path is %.1f x cheaper than Byteman's best armed-but-false"
+                + " rule (target >= 6), and %.1f x cheaper on 2 threads (target >= 10)", oneThread, twoThreads);
+        json.append("  ],\n").append(String.format(Locale.ROOT,
+                "  \"comparison\": {\"bytemanRatio1Thread\": %.2f, \"bytemanRatio2Threads\": %.2f},%n", oneThread, twoThreads));
+
+        List<Figure> figures = new ArrayList<>();
+        System.out.println("benchmarks: latency fidelity");
+        figures.addAll(LatencyFidelity.figures());
+        System.out.println("benchmarks: start-up (5,000 classes, 10 runs each)");
+        figures.addAll(StartupTime.measure(agentJar, plans));
+        System.out.println("benchmarks: live change (1,000 and 10,000 classes)");
+        figures.addAll(LiveChange.measure(agentJar, plans));
+        json.append("  \"figures\": [\n");
+        for (int i = 0; i < figures.size(); i++) {
+            json.append("    ").append(figures.get(i).json()).append(i + 1 < figures.size() ? ",\n" : "\n");
+        }
         json.append("  ]\n}\n");
         Path out = Path.of("benchmarks", "results", "latest.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, json);
         System.out.println();
         System.out.print(table(rows));
+        System.out.println(comparison);
+        System.out.println();
+        System.out.println("| figure | value | target | met |\n|---|---|---|---|");
+        figures.forEach(figure -> System.out.println(figure.row()));
         System.out.println("benchmarks: results written to " + out.toAbsolutePath());
     }
 

@@ -1,0 +1,114 @@
+package dev.chaosagent.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * Live change in a JVM that has loaded 1,000 or 10,000 classes: time from {@code addRule} over JMX to
+ * the first injection (the rule targeting 1 class, then 100), time for {@code stopAll} to restore the
+ * bytecode, the longest pause the application saw meanwhile; and the CLI's whole {@code attach} plus
+ * {@code add} to the first injection.
+ */
+final class LiveChange {
+
+    private static final String[] STRING = {String.class.getName()};
+
+    private LiveChange() {
+    }
+
+    static List<Figure> measure(Path agentJar, Path work) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        for (int total : new int[] {1_000, 10_000}) {
+            Path classes = GeneratedClasses.write(work.resolve("live-" + total), total);
+            figures.addAll(overJmx(agentJar, classes, total));
+        }
+        figures.add(cli(agentJar, work.resolve("live-1000")));
+        return figures;
+    }
+
+    private static List<Figure> overJmx(Path agentJar, Path classes, int total) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<Figure> figures = new ArrayList<>();
+        try (ForkedProcess target = new ForkedProcess(ForkedProcess.java("-javaagent:" + agentJar + "=log=warn",
+                "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Djava.rmi.server.hostname=127.0.0.1", "-cp", classes.toString(), LiveTarget.class.getName(), Integer.toString(total)));
+             JMXConnector connector = connect(port)) {
+            target.await("ready");
+            MBeanServerConnection jmx = connector.getMBeanServerConnection();
+            ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
+            while (!jmx.isRegistered(agent)) {
+                Thread.sleep(10);
+            }
+            String label = String.format("%,d classes loaded", total);
+            for (String[] rule : new String[][] {{"1 class", "gen.hot.H0#run"}, {"100 classes", "gen.hot.*#run"}}) {
+                target.send("pause");
+                target.await("pause");
+                long start = System.nanoTime();
+                jmx.invoke(agent, "addRule", new Object[] {"name=live target=" + rule[1] + " returns=-1"}, STRING);
+                target.await("injected");
+                double addMillis = (System.nanoTime() - start) / 1e6;
+                start = System.nanoTime();
+                jmx.invoke(agent, "stopAll", null, null);
+                double stopMillis = (System.nanoTime() - start) / 1e6;
+                target.await("restored");
+                target.send("pause");
+                long pause = Long.parseLong(target.await("pause").split(" ")[1]);
+                boolean one = rule[0].equals("1 class");
+                figures.add(new Figure("addRule to first injection, rule on " + rule[0] + ", " + label, addMillis, "ms",
+                        one ? "< 50 ms" : "< 1000 ms", addMillis < (one ? 50 : 1000)));
+                figures.add(new Figure("stopAll to restored bytecode, " + rule[0] + ", " + label, stopMillis, "ms",
+                        one ? "< 50 ms" : "< 1000 ms", stopMillis < (one ? 50 : 1000)));
+                figures.add(new Figure("longest application pause meanwhile, " + rule[0] + ", " + label, pause, "ms", "measured", true));
+            }
+        }
+        return figures;
+    }
+
+    private static JMXConnector connect(int port) throws Exception {
+        IOException last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
+    }
+
+    private static Figure cli(Path agentJar, Path classes) throws Exception {
+        try (ForkedProcess target = new ForkedProcess(ForkedProcess.java("-cp", classes.toString(), LiveTarget.class.getName(), "1000"))) {
+            target.await("ready");
+            String pid = Long.toString(target.pid());
+            long start = System.nanoTime();
+            cliRun(agentJar, "attach", pid, "log=warn");
+            cliRun(agentJar, "add", pid, "name=cli target=gen.hot.H0#run returns=-1");
+            target.await("injected");
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new Figure("CLI attach + add to first injection", millis, "ms", "< 1500 ms", millis < 1500);
+        }
+    }
+
+    private static void cliRun(Path agentJar, String... arguments) throws IOException, InterruptedException {
+        List<String> command = ForkedProcess.java("-jar", agentJar.toString());
+        command.addAll(List.of(arguments));
+        try (ForkedProcess cli = new ForkedProcess(command)) {
+            if (cli.waitFor() != 0) {
+                throw new IllegalStateException("CLI failed: " + command);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.chaosagent.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Start-up: wall time of a JVM that loads 5,000 classes and exits, without the agent, with it and an
+ * empty plan, and with a 10-rule plan (median of 10 runs after one warm-up each); and the heap the
+ * idle agent retains (heap in use after collections, with the agent minus without).
+ */
+final class StartupTime {
+
+    private static final int CLASSES = 5_000;
+    private static final int RUNS = 10;
+
+    private StartupTime() {
+    }
+
+    static List<Figure> measure(Path agentJar, Path work) throws IOException, InterruptedException {
+        Path classes = GeneratedClasses.write(work.resolve("startup-classes"), CLASSES + GeneratedClasses.HOT);
+        Path empty = Files.writeString(work.resolve("empty.yaml"), "rules: []\n");
+        StringBuilder tenRules = new StringBuilder("rules:\n");
+        for (int i = 0; i < 10; i++) {
+            tenRules.append("  - {name: r").append(i).append(", target: gen.hot.H").append(i).append("#run, latency: 0ms}\n");
+        }
+        Path ten = Files.writeString(work.resolve("ten.yaml"), tenRules);
+        String cp = classes.toString();
+        String main = LoadClasses.class.getName();
+
+        double none = medianMillis(ForkedProcess.java("-cp", cp, main, Integer.toString(CLASSES)));
+        double idle = medianMillis(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + empty + ",jmx=false", "-cp", cp, main,
+                Integer.toString(CLASSES)));
+        double tenRuleStart = medianMillis(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + ten + ",jmx=false,log=warn", "-cp",
+                cp, main, Integer.toString(CLASSES)));
+        long heapWithout = heap(ForkedProcess.java("-cp", cp, main, Integer.toString(CLASSES), "heap"));
+        long heapWith = heap(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + empty + ",jmx=false", "-cp", cp, main,
+                Integer.toString(CLASSES), "heap"));
+        double retainedMb = (heapWith - heapWithout) / (1024.0 * 1024.0);
+
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("start-up, 5,000 classes, no agent", none, "ms", "baseline", true));
+        figures.add(new Figure("start-up added by the agent, empty plan", idle - none, "ms", "< 50 ms", idle - none < 50));
+        figures.add(new Figure("start-up added by the agent, 10-rule plan", tenRuleStart - none, "ms", "< 150 ms", tenRuleStart - none < 150));
+        figures.add(new Figure("heap retained by the idle agent", retainedMb, "MB", "< 5 MB", retainedMb < 5));
+        return figures;
+    }
+
+    private static double medianMillis(List<String> command) throws IOException, InterruptedException {
+        run(command);
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            run(command);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return (millis[RUNS / 2 - 1] + millis[RUNS / 2]) / 2;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        try (ForkedProcess process = new ForkedProcess(command)) {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("failed: " + command);
+            }
+        }
+    }
+
+    private static long heap(List<String> command) throws IOException, InterruptedException {
+        try (ForkedProcess process = new ForkedProcess(command)) {
+            return Long.parseLong(process.await("heap ").split(" ")[1]);
+        }
+    }
+}
