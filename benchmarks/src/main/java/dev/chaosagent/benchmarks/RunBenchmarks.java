@@ -1,5 +1,6 @@
 package dev.chaosagent.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,6 +157,16 @@ public final class RunBenchmarks {
         System.out.println("| figure | value | target | met |\n|---|---|---|---|");
         figures.forEach(figure -> System.out.println(figure.row()));
         System.out.println("benchmarks: results written to " + out.toAbsolutePath());
+        deleteTree(plans);
+    }
+
+    /** The scratch directory holds thousands of generated classes: it goes when the run ends. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static double allocationPerOp(Map<String, Result> secondary) {
