@@ -1,11 +1,16 @@
 package dev.chaosagent.instrument;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -27,26 +32,57 @@ final class BootstrapJar {
         if (isOnBootstrapPath()) {
             return;
         }
-        Path jar = Files.createTempFile("chaos-agent-bootstrap", ".jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (String name : CLASSES) {
-                try (InputStream in = BootstrapJar.class.getClassLoader().getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new IOException("the agent jar lacks " + name);
-                    }
-                    out.putNextEntry(new JarEntry(name));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar().toFile()));
         try {
             Class.forName(DISPATCHER, true, null);
         } catch (ClassNotFoundException e) {
             throw new IOException("the dispatcher did not load from the bootstrap class path", e);
         }
-        jar.toFile().deleteOnExit();
+    }
+
+    /**
+     * The small jar, named by a hash of its content so that every JVM on the machine shares one file
+     * and a JVM that is killed leaves nothing new behind; written once, atomically.
+     */
+    private static Path jar() throws IOException {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(content)) {
+            for (String name : CLASSES) {
+                try (InputStream in = BootstrapJar.class.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IOException("the agent jar lacks " + name);
+                    }
+                    JarEntry entry = new JarEntry(name);
+                    entry.setTime(0);
+                    out.putNextEntry(entry);
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        byte[] bytes = content.toByteArray();
+        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "chaos-agent-bootstrap-" + hash(bytes) + ".jar");
+        if (Files.isReadable(jar) && Arrays.equals(Files.readAllBytes(jar), bytes)) {
+            return jar;
+        }
+        Path partial = Files.createTempFile(jar.getParent(), "chaos-agent-bootstrap", ".partial");
+        try {
+            Files.write(partial, bytes);
+            Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return jar;
+        } catch (IOException e) {
+            // Another user's file of that name, say: use this JVM's own copy.
+            partial.toFile().deleteOnExit();
+            return partial;
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** True after an earlier attach in this JVM put it there. */
