@@ -43,14 +43,6 @@ public final class AgentRuntime {
         return engine;
     }
 
-    public AgentOptions options() {
-        return options;
-    }
-
-    public Journal journal() {
-        return journal;
-    }
-
     static synchronized void start(String arguments, Instrumentation instrumentation, String how) {
         AgentOptions options = AgentOptions.parse(arguments);
         AgentLoggerProvider.setLevel(options.logLevel());

@@ -26,10 +26,6 @@ public final class ChaosDispatcher {
         handler = newHandler;
     }
 
-    public static boolean installed() {
-        return handler != null;
-    }
-
     public static Object enter(int site) throws Throwable {
         ChaosHandler current = handler;
         return current == null ? null : current.enter(site);

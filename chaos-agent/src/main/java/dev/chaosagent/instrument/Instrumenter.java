@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -45,7 +44,6 @@ public final class Instrumenter {
     private final Instrumentation instrumentation;
     private final ChaosEngine engine;
     private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
-    private final AtomicLong failures = new AtomicLong();
     private volatile Targets targets = Targets.NONE;
     private ResettableClassFileTransformer transformer;
     private boolean dispatcherLinked;
@@ -64,11 +62,6 @@ public final class Instrumenter {
     public void start() {
         engine.addRuleSetListener(this::update);
         update();
-    }
-
-    /** How many classes failed to transform or retransform since start. */
-    public long failures() {
-        return failures.get();
     }
 
     /** Brings the bytecode in line with the engine's current rules. */
@@ -239,7 +232,6 @@ public final class Instrumenter {
     }
 
     private void report(String className, Throwable failure) {
-        failures.incrementAndGet();
         if (reportedFailures.add(className)) {
             log.warn("cannot instrument {}: {}; its rules do not apply there, everything else goes on", className, failure.toString());
         }

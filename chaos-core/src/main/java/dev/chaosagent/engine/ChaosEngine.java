@@ -490,10 +490,6 @@ public final class ChaosEngine {
         }
     }
 
-    public boolean allowsDestructive() {
-        return allowDestructive;
-    }
-
     public List<String> ruleNames() {
         synchronized (lock) {
             return List.copyOf(rules.keySet());

@@ -84,14 +84,6 @@ final class RuleResources {
         return released;
     }
 
-    synchronized long retainedHeapBytes() {
-        return retainedHeap;
-    }
-
-    synchronized int retainedThreads() {
-        return threads.size();
-    }
-
     /** Lets go of everything; the threads end shortly after. */
     void release() {
         List<Thread> toWake;
