@@ -1,28 +1,25 @@
 package dev.chaosagent.instrument;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 
 /**
- * Puts the dispatcher on the bootstrap class path, where advice inlined into JDK classes can see
- * it: its classes are copied from the agent jar into a small jar of their own and appended. This
- * must run before anything touches those classes, so that no other loader defines them first.
+ * Puts the dispatcher on the bootstrap class path, where code woven into JDK classes can see it:
+ * the build packs its classes into a small jar of their own, shipped inside the agent jar, which
+ * is copied out to a file and appended. This must run before anything touches those classes, so
+ * that no other loader defines them first.
  */
 final class BootstrapJar {
 
-    static final String[] CLASSES = {"dev/chaosagent/bootstrap/ChaosHandler.class", "dev/chaosagent/bootstrap/ChaosDispatcher.class"};
+    /** Made by the build (see the pom): the {@code dev.chaosagent.bootstrap} package and nothing else. */
+    private static final String RESOURCE = "chaos-agent-bootstrap.jar";
     private static final String DISPATCHER = "dev.chaosagent.bootstrap.ChaosDispatcher";
 
     private BootstrapJar() {
@@ -45,22 +42,13 @@ final class BootstrapJar {
      * and a JVM that is killed leaves nothing new behind; written once, atomically.
      */
     private static Path jar() throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(content)) {
-            for (String name : CLASSES) {
-                try (InputStream in = BootstrapJar.class.getClassLoader().getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new IOException("the agent jar lacks " + name);
-                    }
-                    JarEntry entry = new JarEntry(name);
-                    entry.setTime(0);
-                    out.putNextEntry(entry);
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
+        byte[] bytes;
+        try (InputStream in = BootstrapJar.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the agent jar lacks " + RESOURCE);
             }
+            bytes = in.readAllBytes();
         }
-        byte[] bytes = content.toByteArray();
         Path jar = Path.of(System.getProperty("java.io.tmpdir"), "chaos-agent-bootstrap-" + hash(bytes) + ".jar");
         if (Files.isReadable(jar) && Arrays.equals(Files.readAllBytes(jar), bytes)) {
             return jar;
@@ -77,12 +65,11 @@ final class BootstrapJar {
         }
     }
 
+    /** CRC-32 names the content well enough: the file is compared byte for byte before it is used. */
     private static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue()) + "-" + bytes.length;
     }
 
     /** True after an earlier attach in this JVM put it there. */

@@ -12,8 +12,10 @@ final class DispatcherLink {
     private DispatcherLink() {
     }
 
-    static void connect(ChaosEngine engine) {
+    /** Returns the dispatcher's module, which the modules of instrumented classes must read. */
+    static Module connect(ChaosEngine engine) {
         ChaosDispatcher.install(new EngineHandler(engine));
         engine.addArmedListener(armed -> ChaosDispatcher.armed = armed);
+        return ChaosDispatcher.class.getModule();
     }
 }

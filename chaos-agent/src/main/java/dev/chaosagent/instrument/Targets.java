@@ -1,6 +1,5 @@
 package dev.chaosagent.instrument;
 
-import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
@@ -40,15 +39,12 @@ final class Targets {
 
     /** Whether some target matches the class; {@code supertypes} is asked only when a target has {@code +}. */
     boolean matchesType(String className, Supplier<Set<String>> supertypes) {
-        if (TargetPattern.isForbiddenClass(className)) {
-            return false;
-        }
         for (TargetPattern pattern : patterns) {
             if (pattern.matchesClassName(className)) {
                 return true;
             }
         }
-        if (!subtypes) {
+        if (!subtypes || TargetPattern.isForbiddenClass(className)) {
             return false;
         }
         Set<String> names = supertypes.get();
@@ -60,14 +56,10 @@ final class Targets {
         return false;
     }
 
-    /**
-     * Whether a method needs advice at exit as well: a rule on it acts at exit, or returns a value
-     * (skipping the body of a method that returns something needs the exit to set the value).
-     */
-    boolean needsExit(String className, Set<String> supertypes, String method, List<String> parameterTypes, boolean returnsVoid) {
+    /** Whether a method needs the dispatcher at its exit as well: a rule on it acts at exit. */
+    boolean needsExit(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
         for (Rule rule : rules) {
-            boolean setsValue = rule.fault() instanceof ReturnsFault && !returnsVoid;
-            if ((rule.at() == At.EXIT || setsValue) && rule.target().matchesType(className, supertypes)
+            if (rule.at() == At.EXIT && rule.target().matchesType(className, supertypes)
                     && rule.target().matchesMethod(method, parameterTypes)) {
                 return true;
             }

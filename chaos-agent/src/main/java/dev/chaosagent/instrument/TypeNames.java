@@ -1,14 +1,17 @@
 package dev.chaosagent.instrument;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.ClassReader;
 
-/** The names of a type's supertypes, from a loaded class or from Byte Buddy's description of one. */
+/** The names of a type's supertypes, from a loaded class or from a class file about to load. */
 final class TypeNames {
+
+    private static final String OBJECT = "java/lang/Object";
 
     private TypeNames() {
     }
@@ -33,30 +36,43 @@ final class TypeNames {
     }
 
     /**
-     * Walks the hierarchy as far as it can be resolved: a supertype that cannot be found (not on
-     * the class path) ends that branch rather than failing the class.
+     * The supertypes of a class that is being defined, read from class files as resources of its
+     * loader (loading them as classes inside a transformer could recurse). A supertype whose class
+     * file cannot be found ends that branch rather than failing the class.
      */
-    static Set<String> supertypes(TypeDescription type) {
-        Set<String> names = new LinkedHashSet<>();
-        Deque<TypeDefinition> todo = new ArrayDeque<>();
-        todo.add(type);
+    static Set<String> supertypes(ClassLoader loader, byte[] classFile) {
+        Set<String> internalNames = new LinkedHashSet<>();
+        Deque<ClassReader> todo = new ArrayDeque<>();
+        todo.add(new ClassReader(classFile));
         while (!todo.isEmpty()) {
-            TypeDefinition current = todo.poll();
-            try {
-                TypeDescription.Generic superclass = current.getSuperClass();
-                if (superclass != null && names.add(superclass.asErasure().getName())) {
-                    todo.add(superclass.asErasure());
+            ClassReader current = todo.poll();
+            String superName = current.getSuperName();
+            if (superName != null && internalNames.add(superName)) {
+                read(loader, superName, todo);
+            }
+            for (String implemented : current.getInterfaces()) {
+                if (internalNames.add(implemented)) {
+                    read(loader, implemented, todo);
                 }
-                for (TypeDescription implemented : current.getInterfaces().asErasures()) {
-                    if (names.add(implemented.getName())) {
-                        todo.add(implemented);
-                    }
-                }
-            } catch (RuntimeException unresolvable) {
-                // keep what was found so far
             }
         }
+        Set<String> names = new LinkedHashSet<>();
+        internalNames.forEach(name -> names.add(name.replace('/', '.')));
         return names;
+    }
+
+    private static void read(ClassLoader loader, String internalName, Deque<ClassReader> todo) {
+        if (internalName.equals(OBJECT)) {
+            return;
+        }
+        String resource = internalName + ".class";
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+            if (in != null) {
+                todo.add(new ClassReader(in.readAllBytes()));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // keep what was found so far
+        }
     }
 
     /** Classes of the JDK itself, which the agent's own work may call into. */

@@ -222,10 +222,6 @@ public final class ChaosEngine {
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
-                if (!info.canReturn()) {
-                    // Woven before the rule came; its retransformation registers a site that can.
-                    continue;
-                }
                 try {
                     returnValue = returns.convertFor(info.returnType());
                 } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.chaosagent.engine;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,11 +12,9 @@ import java.util.Set;
  * @param supertypes     every superclass and interface of the declaring class, transitively
  * @param jdk            whether the class is the JVM's own, whose methods the agent itself may call
  *                       (such sites are guarded against re-entry from a fault's own work)
- * @param canReturn      whether the advice woven here can end the call with a value; a method is
- *                       re-woven when a {@code returns} rule arrives, and until then it cannot
  */
 public record MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
-                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk, boolean canReturn) {
+                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
 
     public MethodSite {
         parameterTypes = List.copyOf(parameterTypes);
@@ -23,10 +22,19 @@ public record MethodSite(String className, String methodName, List<String> param
         supertypes = Set.copyOf(supertypes);
     }
 
-    /** A site whose advice can end the call with a value. */
-    public MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
-                      List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
-        this(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk, true);
+    // Written out: a record's own equals and hashCode bootstrap through invokedynamic, some 15 ms
+    // the first time in a JVM, and the first rule registers its sites here.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MethodSite site && jdk == site.jdk && className.equals(site.className)
+                && methodName.equals(site.methodName) && parameterTypes.equals(site.parameterTypes)
+                && returnType.equals(site.returnType) && declaredExceptions.equals(site.declaredExceptions)
+                && supertypes.equals(site.supertypes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk);
     }
 
     /** {@code com.acme.Client#fetch(java.lang.String)}, as users write targets. */

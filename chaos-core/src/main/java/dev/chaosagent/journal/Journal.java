@@ -67,7 +67,7 @@ public final class Journal implements AutoCloseable {
 
     private void onEvent(ChaosEvent event) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", event.time().toString());
+        fields.put("time", Json.time(event.time()));
         fields.put("event", event.type().key());
         if (event.rule() != null) {
             fields.put("rule", event.rule());
@@ -110,7 +110,7 @@ public final class Journal implements AutoCloseable {
             long newInjections = injections - before[0];
             if (newInjections > 0) {
                 Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("time", Instant.now().toString());
+                fields.put("time", Json.time(Instant.now()));
                 fields.put("event", "injections");
                 fields.put("rule", rule);
                 fields.put("message", "rule " + rule + " injected " + newInjections + " times in " + (calls - before[1])
@@ -149,7 +149,7 @@ public final class Journal implements AutoCloseable {
     public void close() {
         summarise();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", Instant.now().toString());
+        fields.put("time", Json.time(Instant.now()));
         fields.put("event", "summary");
         fields.put("message", "experiment ended: " + engine.ruleNames().size() + " rules still active, "
                 + engine.totalInjections() + " injections in all");

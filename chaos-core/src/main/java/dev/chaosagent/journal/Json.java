@@ -1,5 +1,8 @@
 package dev.chaosagent.journal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Just enough JSON to write the journal's flat objects of strings and numbers. */
@@ -24,6 +27,31 @@ final class Json {
             }
         }
         return out.append('}').toString();
+    }
+
+    /**
+     * ISO-8601 in UTC to the millisecond ({@code 2026-11-26T23:06:47.123Z}), written by hand: the
+     * JDK's formatter costs a JVM that has not used it some 20 ms of class loading, and the first
+     * journal line comes with the first rule.
+     */
+    static String time(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(24);
+        pad(out, utc.getYear(), 4).append('-');
+        pad(out, utc.getMonthValue(), 2).append('-');
+        pad(out, utc.getDayOfMonth(), 2).append('T');
+        pad(out, utc.getHour(), 2).append(':');
+        pad(out, utc.getMinute(), 2).append(':');
+        pad(out, utc.getSecond(), 2).append('.');
+        return pad(out, instant.getNano() / 1_000_000, 3).append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int digits) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 
     private static void string(StringBuilder out, String text) {

@@ -45,6 +45,7 @@ public final class TargetPattern {
 
     private final String text;
     private final String className; // null when the class part has wildcards
+    private final String classPrefix; // the literal start of the class part: most names fail here, before the regex
     private final Pattern classPattern;
     private final boolean subtypes;
     private final Pattern methodPattern;
@@ -54,6 +55,7 @@ public final class TargetPattern {
                           List<String> parameters) {
         this.text = text;
         this.className = className;
+        this.classPrefix = className != null ? className : text.substring(0, text.indexOf('*'));
         this.classPattern = classPattern;
         this.subtypes = subtypes;
         this.methodPattern = methodPattern;
@@ -178,25 +180,30 @@ public final class TargetPattern {
 
     /** Whether a class of this name matches by its own name (for {@code CLASS+}, the named type itself). */
     public boolean matchesClassName(String className) {
-        return !isForbiddenClass(className) && classPattern.matcher(className).matches();
+        return matchesName(className) && !isForbiddenClass(className);
     }
 
     /** Whether a class matches, given the names of all its supertypes (superclasses and interfaces). */
     public boolean matchesType(String className, Iterable<String> supertypeNames) {
-        if (isForbiddenClass(className)) {
-            return false;
-        }
-        if (classPattern.matcher(className).matches()) {
-            return true;
+        if (matchesName(className)) {
+            return !isForbiddenClass(className);
         }
         if (subtypes) {
             for (String supertype : supertypeNames) {
-                if (classPattern.matcher(supertype).matches()) {
-                    return true;
+                if (matchesName(supertype)) {
+                    return !isForbiddenClass(className);
                 }
             }
         }
         return false;
+    }
+
+    /** Asked for every class that loads while rules exist: a string comparison for most. */
+    private boolean matchesName(String name) {
+        if (className != null) {
+            return className.equals(name);
+        }
+        return name.startsWith(classPrefix) && classPattern.matcher(name).matches();
     }
 
     /** Whether a method of a matching class matches, by name and parameter type names ({@code int}, {@code byte[]}). */

@@ -94,17 +94,6 @@ class ChaosEngineTest {
     }
 
     @Test
-    void aReturnsRuleWaitsForAdviceThatCanReturn() throws Throwable {
-        MethodSite entryOnly = new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false, false);
-        int oldSite = engine.registerSite(entryOnly);
-        add("name=r target=a.B#c returns=5");
-        assertThat(engine.enter(oldSite)).isSameAs(Fault.CONTINUE);
-        assertThat(engine.calls("r")).as("not counted where it cannot act").isZero();
-        int rewoven = engine.registerSite(method("a.B", "c", "int"));
-        assertThat(engine.enter(rewoven)).isEqualTo(5);
-    }
-
-    @Test
     void exitRulesActAtExitOnly() throws Throwable {
         int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
