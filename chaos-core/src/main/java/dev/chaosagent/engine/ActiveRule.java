@@ -35,6 +35,9 @@ final class ActiveRule {
     private final Triggers triggers;
     private final Chance chance;
     private final boolean numbered;
+    /** For a rule of probability alone: a call is selected when its roll is below this. */
+    private final long threshold;
+    private final boolean rolls;
     private final LongAdder calls = new LongAdder();
     private final LongAdder injections = new LongAdder();
     private final AtomicLong ordinal = new AtomicLong();
@@ -52,6 +55,8 @@ final class ActiveRule {
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
+        this.threshold = triggers.threshold();
+        this.rolls = threshold < Chance.RANGE;
         this.resources = resources;
         this.engine = engine;
         this.addedAtNanos = System.nanoTime();
@@ -64,8 +69,14 @@ final class ActiveRule {
             return Fault.CONTINUE;
         }
         calls.increment();
-        long n = numbered ? ordinal.incrementAndGet() : 0;
-        if (!triggers.selects(n, chance)) {
+        long n = 0;
+        if (numbered) {
+            n = ordinal.incrementAndGet();
+            if (!triggers.selects(n, chance)) {
+                return Fault.CONTINUE;
+            }
+        } else if (rolls && chance.bits(0) >= threshold) {
+            // The common case, a probability alone: one roll on this thread's own random state.
             return Fault.CONTINUE;
         }
         if (triggers.limit() > 0) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public abstract sealed class Chance {
 
     /** The number of distinct values {@link #bits} takes: 2^53. */
-    static final long RANGE = 1L << 53;
+    public static final long RANGE = 1L << 53;
 
     /** 53 uniform random bits for the nth eligible call: a roll, compared with a probability times 2^53. */
     public abstract long bits(long n);

@@ -55,6 +55,14 @@ public final class Triggers {
         return ttlNanos;
     }
 
+    /**
+     * The probability as a bound on {@link Chance#bits}: a call is selected when its roll is below.
+     * {@link Chance#RANGE} or more selects every call without a roll.
+     */
+    public long threshold() {
+        return threshold;
+    }
+
     /** Whether a decision depends on the call's ordinal, which then has to be counted exactly. */
     public boolean countsCalls() {
         return every > 0 || after > 0;
