@@ -48,15 +48,9 @@ public final class PlanParser {
 
     /** @param source where the text came from, for messages (a path) */
     public Plan parse(String text, String source) {
-        Object document;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(20);
-            options.setAllowDuplicateKeys(false);
-            options.setCodePointLimit((int) MAX_BYTES);
-            document = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
-            throw new InvalidPlanException(source, List.of("is not valid YAML (" + e.getMessage().replace('\n', ' ').trim() + ")"));
+        Object document = text.length() <= MAX_BYTES ? PlainYaml.read(text) : PlainYaml.DECLINED;
+        if (document == PlainYaml.DECLINED) {
+            document = load(text, source);
         }
         if (document == null) {
             return new Plan(true, null, List.of());
@@ -77,6 +71,22 @@ public final class PlanParser {
             throw new InvalidPlanException(source, problems);
         }
         return new Plan(enabled, seed, parsed);
+    }
+
+    /** Any YAML at all, through SnakeYAML's safe loader. */
+    private static Object load(String text, String source) {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(20);
+            options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit((int) MAX_BYTES);
+            return new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new InvalidPlanException(source, List.of("is not valid YAML (" + e.getMessage().replace('\n', ' ').trim() + ")"));
+        } catch (RuntimeException e) {
+            // SnakeYAML fails on some tags with a ClassCastException, say: still the user's YAML, not the agent.
+            throw new InvalidPlanException(source, List.of("is not valid YAML (SnakeYAML cannot read it: " + e + ")"));
+        }
     }
 
     private static boolean readEnabled(Object value, List<String> problems) {

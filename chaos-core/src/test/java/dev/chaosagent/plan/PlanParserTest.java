@@ -80,6 +80,11 @@ class PlanParserTest {
                 .isInstanceOf(InvalidPlanException.class)
                 .hasMessageStartingWith("plan.yaml: plan refused, 1 problem: is not valid YAML (")
                 .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> parser.parse("rules: !!str [a]\n", "plan.yaml"))
+                .as("SnakeYAML throws a ClassCastException here; it is still the plan's fault")
+                .isInstanceOf(InvalidPlanException.class)
+                .hasMessageStartingWith("plan.yaml: plan refused, 1 problem: is not valid YAML (")
+                .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> parser.parse(dir.resolve("missing.yaml")))
                 .hasMessage(dir.resolve("missing.yaml") + ": plan refused, 1 problem: cannot be read (no such file)");
         assertThatThrownBy(() -> parser.parse("- a\n- b\n", "plan.yaml"))
