@@ -60,7 +60,10 @@ public final class AgentRuntime {
                 .enabled(options.enabled() && !options.disarmed())
                 .build();
         Journal journal = Journal.start(engine, options.journal());
-        Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(journal::close));
+        if (options.journal() != null) {
+            // The journal's last lines matter only in its file: without one, shutdown costs nothing.
+            Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(journal::close));
+        }
         new Instrumenter(instrumentation, engine).start();
         AgentRuntime runtime = new AgentRuntime(options, engine, journal);
         current = runtime;

@@ -52,9 +52,12 @@ final class ChaosTransformer implements ClassFileTransformer {
             return null;
         }
         String className = internalName.replace('/', '.');
+        Targets current = targets;
+        if (!current.mayMatch(className)) {
+            return null; // every class that loads passes here: this is all most of them cost
+        }
         weaving.set(Boolean.TRUE);
         try {
-            Targets current = targets;
             Supplier<Set<String>> supertypes = new Supplier<>() {
                 private Set<String> names;
 

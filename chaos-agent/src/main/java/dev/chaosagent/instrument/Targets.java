@@ -3,6 +3,7 @@ package dev.chaosagent.instrument;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,8 +22,17 @@ final class Targets {
 
     private Targets(List<Rule> rules) {
         this.rules = rules;
-        this.patterns = rules.stream().map(Rule::target).distinct().toList();
-        this.subtypes = patterns.stream().anyMatch(TargetPattern::includesSubtypes);
+        // Loops rather than streams: this runs in premain, where every first use costs start-up time.
+        List<TargetPattern> distinct = new ArrayList<>();
+        boolean anySubtypes = false;
+        for (Rule rule : rules) {
+            if (!distinct.contains(rule.target())) {
+                distinct.add(rule.target());
+                anySubtypes |= rule.target().includesSubtypes();
+            }
+        }
+        this.patterns = distinct;
+        this.subtypes = anySubtypes;
     }
 
     static Targets of(List<Rule> rules) {
@@ -35,6 +45,19 @@ final class Targets {
 
     boolean isEmpty() {
         return patterns.isEmpty();
+    }
+
+    /** False when no target can match the class: by its name, with no target that has {@code +}. */
+    boolean mayMatch(String className) {
+        if (subtypes) {
+            return true;
+        }
+        for (TargetPattern pattern : patterns) {
+            if (pattern.matchesClassName(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some target matches the class; {@code supertypes} is asked only when a target has {@code +}. */
