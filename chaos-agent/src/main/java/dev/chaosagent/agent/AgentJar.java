@@ -20,6 +20,11 @@ final class AgentJar {
 
     /** The location of the agent's classes when it is a jar other than chaos-agent's own, else null. */
     static String strayLocation() {
+        // The class loader has read the manifest of the jar these classes come from: its title is
+        // chaos-agent's in the common case, and then no jar has to be opened again.
+        if ("chaos-agent".equals(ChaosAgent.class.getPackage().getImplementationTitle())) {
+            return null;
+        }
         CodeSource source = ChaosAgent.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return null;

@@ -85,6 +85,9 @@ public final class AgentRuntime {
      * nothing of it belongs on the premain thread.
      */
     private void openDoorsLater(Logger log) {
+        if (!options.jmx() && options.metricsPort() == null) {
+            return;
+        }
         Thread doors = AgentWork.threads("doors").newThread(() -> {
             if (options.jmx()) {
                 try {

@@ -195,7 +195,10 @@ public final class ChaosEngine {
 
     /** Armed: the master switch is on and some rule can act. Instrumentation reads it before anything else. */
     private void updateArmed() {
-        boolean now = enabled && rules.values().stream().anyMatch(r -> r.state() == ActiveRule.ARMED);
+        boolean now = false;
+        for (ActiveRule rule : rules.values()) {
+            now |= enabled && rule.state() == ActiveRule.ARMED;
+        }
         if (now != armed) {
             armed = now;
             for (ArmedListener listener : armedListeners) {
@@ -494,7 +497,11 @@ public final class ChaosEngine {
 
     public List<Rule> rules() {
         synchronized (lock) {
-            return rules.values().stream().map(a -> a.rule).toList();
+            List<Rule> all = new ArrayList<>(rules.size());
+            for (ActiveRule active : rules.values()) {
+                all.add(active.rule);
+            }
+            return List.copyOf(all);
         }
     }
 

@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a YAML plan ({@code enabled}, {@code seed}, {@code rules}). A plan is checked whole: every
@@ -50,7 +46,7 @@ public final class PlanParser {
     public Plan parse(String text, String source) {
         Object document = text.length() <= MAX_BYTES ? PlainYaml.read(text) : PlainYaml.DECLINED;
         if (document == PlainYaml.DECLINED) {
-            document = load(text, source);
+            document = SafeYaml.load(text, source, (int) MAX_BYTES);
         }
         if (document == null) {
             return new Plan(true, null, List.of());
@@ -71,22 +67,6 @@ public final class PlanParser {
             throw new InvalidPlanException(source, problems);
         }
         return new Plan(enabled, seed, parsed);
-    }
-
-    /** Any YAML at all, through SnakeYAML's safe loader. */
-    private static Object load(String text, String source) {
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(20);
-            options.setAllowDuplicateKeys(false);
-            options.setCodePointLimit((int) MAX_BYTES);
-            return new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
-            throw new InvalidPlanException(source, List.of("is not valid YAML (" + e.getMessage().replace('\n', ' ').trim() + ")"));
-        } catch (RuntimeException e) {
-            // SnakeYAML fails on some tags with a ClassCastException, say: still the user's YAML, not the agent.
-            throw new InvalidPlanException(source, List.of("is not valid YAML (SnakeYAML cannot read it: " + e + ")"));
-        }
     }
 
     private static boolean readEnabled(Object value, List<String> problems) {
