@@ -124,11 +124,14 @@ public final class Instrumenter {
             if (type.isArray() || type.isPrimitive()) {
                 continue;
             }
+            // By name first: for most classes that is all it takes.
+            String name = type.getName();
+            if (!first.mayMatch(name) && !second.mayMatch(name)) {
+                continue;
+            }
             try {
-                // By name first: for most classes that is all it takes.
-                if ((first.matchesType(type.getName(), () -> TypeNames.supertypes(type))
-                        || second.matchesType(type.getName(), () -> TypeNames.supertypes(type)))
-                        && !ChaosTransformer.isIgnored(type.getName()) && instrumentation.isModifiableClass(type)) {
+                if ((first.matchesType(name, () -> TypeNames.supertypes(type)) || second.matchesType(name, () -> TypeNames.supertypes(type)))
+                        && !ChaosTransformer.isIgnored(name) && instrumentation.isModifiableClass(type)) {
                     matching.add(type);
                 }
             } catch (LinkageError unresolvable) {
