@@ -48,13 +48,13 @@ final class ChaosTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
-        if (internalName == null || weaving.get() != null) {
+        if (internalName == null) {
             return null;
         }
         String className = internalName.replace('/', '.');
         Targets current = targets;
-        if (!current.mayMatch(className)) {
-            return null; // every class that loads passes here: this is all most of them cost
+        if (!current.mayMatch(className) || weaving.get() != null) {
+            return null; // every class that loads passes here: a name check is all most of them cost
         }
         weaving.set(Boolean.TRUE);
         try {

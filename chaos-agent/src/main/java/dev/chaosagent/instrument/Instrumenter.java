@@ -86,9 +86,10 @@ public final class Instrumenter {
     }
 
     private void restoreAll(Targets previous) {
-        List<Class<?>> transformed = loadedClassesMatching(previous, Targets.NONE);
+        // Removed first: a class that loads meanwhile is then either in the scan or not woven at all.
         instrumentation.removeTransformer(transformer);
         transformer = null;
+        List<Class<?>> transformed = loadedClassesMatching(previous, Targets.NONE);
         retransform(transformed);
         log.info("no rules left: original bytecode restored in {} classes", transformed.size());
     }
