@@ -138,7 +138,7 @@ public final class RunBenchmarks {
         List<Figure> figures = new ArrayList<>();
         System.out.println("benchmarks: latency fidelity");
         figures.addAll(LatencyFidelity.figures());
-        System.out.println("benchmarks: start-up (5,000 classes, 10 runs each)");
+        System.out.println("benchmarks: start-up (5,000 classes, 15 interleaved rounds)");
         figures.addAll(StartupTime.measure(agentJar, plans));
         System.out.println("benchmarks: live change (1,000 and 10,000 classes)");
         figures.addAll(LiveChange.measure(agentJar, plans));

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * Start-up: wall time of a JVM that loads 5,000 classes and exits, without the agent, with it and an
- * empty plan, and with a 10-rule plan (median of 10 runs after one warm-up each); and the heap the
- * idle agent retains (heap in use after collections, with the agent minus without).
+ * empty plan, and with a 10-rule plan (the median of 15 rounds that run each in turn, after one
+ * warm-up round); and the heap the idle agent retains (heap in use after collections, with the
+ * agent minus without).
  */
 final class StartupTime {
 
     private static final int CLASSES = 5_000;
-    private static final int RUNS = 10;
+    private static final int RUNS = 15;
 
     private StartupTime() {
     }
@@ -31,11 +32,15 @@ final class StartupTime {
         String cp = classes.toString();
         String main = LoadClasses.class.getName();
 
-        double none = medianMillis(ForkedProcess.java("-cp", cp, main, Integer.toString(CLASSES)));
-        double idle = medianMillis(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + empty + ",jmx=false", "-cp", cp, main,
-                Integer.toString(CLASSES)));
-        double tenRuleStart = medianMillis(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + ten + ",jmx=false,log=warn", "-cp",
-                cp, main, Integer.toString(CLASSES)));
+        List<List<String>> commands = List.of(
+                ForkedProcess.java("-cp", cp, main, Integer.toString(CLASSES)),
+                ForkedProcess.java("-javaagent:" + agentJar + "=config=" + empty + ",jmx=false", "-cp", cp, main, Integer.toString(CLASSES)),
+                ForkedProcess.java("-javaagent:" + agentJar + "=config=" + ten + ",jmx=false,log=warn", "-cp", cp, main,
+                        Integer.toString(CLASSES)));
+        double[] medians = interleavedMedianMillis(commands);
+        double none = medians[0];
+        double idle = medians[1];
+        double tenRuleStart = medians[2];
         long heapWithout = heap(ForkedProcess.java("-cp", cp, main, Integer.toString(CLASSES), "heap"));
         long heapWith = heap(ForkedProcess.java("-javaagent:" + agentJar + "=config=" + empty + ",jmx=false", "-cp", cp, main,
                 Integer.toString(CLASSES), "heap"));
@@ -49,16 +54,28 @@ final class StartupTime {
         return figures;
     }
 
-    private static double medianMillis(List<String> command) throws IOException, InterruptedException {
-        run(command);
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
+    /**
+     * The median wall time of each command, run in turn round after round (after one warm-up round),
+     * so that whatever else the machine does drifts over all of them alike.
+     */
+    private static double[] interleavedMedianMillis(List<List<String>> commands) throws IOException, InterruptedException {
+        for (List<String> command : commands) {
             run(command);
-            millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        Arrays.sort(millis);
-        return (millis[RUNS / 2 - 1] + millis[RUNS / 2]) / 2;
+        double[][] millis = new double[commands.size()][RUNS];
+        for (int round = 0; round < RUNS; round++) {
+            for (int i = 0; i < commands.size(); i++) {
+                long start = System.nanoTime();
+                run(commands.get(i));
+                millis[i][round] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        double[] medians = new double[commands.size()];
+        for (int i = 0; i < commands.size(); i++) {
+            Arrays.sort(millis[i]);
+            medians[i] = millis[i][RUNS / 2]; // RUNS is odd
+        }
+        return medians;
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

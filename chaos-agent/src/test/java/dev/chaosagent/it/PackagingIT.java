@@ -36,6 +36,16 @@ class PackagingIT {
     }
 
     @Test
+    void theApplicationsSlf4jSettingsDoNotReachTheAgentsOwnLogging() throws Exception {
+        try (ForkedJvm shop = ForkedJvm.withAgent("", "-Dslf4j.provider=com.example.NoSuchProvider",
+                "-Dslf4j.internal.verbosity=DEBUG")) {
+            shop.awaitStderr("chaos-agent: started (premain)");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+            assertThat(shop.stderrText()).doesNotContain("SLF4J").doesNotContain("NoSuchProvider");
+        }
+    }
+
+    @Test
     void anApplicationWithItsOwnByteBuddyRunsBesideTheAgent() throws Exception {
         Path ownByteBuddy = Path.of(System.getProperty("chaos.it.libs", "target/it-libs"), "app-byte-buddy.jar");
         Path plan = Plans.write(dir, "rules:\n  - {name: r, target: com.example.shop.Catalog#count, returns: 1}\n");

@@ -8,7 +8,12 @@ package dev.chaosagent.engine;
 final class Reentrancy {
 
     // A boolean[] rather than a Boolean so that no class of the application is ever held.
-    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static final ThreadLocal<boolean[]> INSIDE = new ThreadLocal<>() {
+        @Override
+        protected boolean[] initialValue() {
+            return new boolean[1];
+        }
+    };
 
     private Reentrancy() {
     }

@@ -3,6 +3,7 @@ package dev.chaosagent.journal;
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.ChaosEvent;
+import dev.chaosagent.engine.ChaosEventListener;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_LINES} lines) and appended to a file when one is given; {@link #close()} writes a
  * final summary.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements ChaosEventListener, AutoCloseable {
 
     static final int MAX_LINES = 10_000;
     private static final Logger log = LoggerFactory.getLogger("dev.chaosagent.journal");
@@ -61,11 +62,13 @@ public final class Journal implements AutoCloseable {
 
     static Journal start(ChaosEngine engine, Path file, long summaryMillis) {
         Journal journal = new Journal(engine, file, summaryMillis);
-        engine.addListener(journal::onEvent);
+        engine.addListener(journal);
         return journal;
     }
 
-    private void onEvent(ChaosEvent event) {
+    /** Writes the event's line. */
+    @Override
+    public void onEvent(ChaosEvent event) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("time", Json.time(event.time()));
         fields.put("event", event.type().key());
