@@ -6,6 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
 import java.util.jar.JarFile;
 import java.util.zip.CRC32;
@@ -50,7 +51,7 @@ final class BootstrapJar {
             bytes = in.readAllBytes();
         }
         Path jar = Path.of(System.getProperty("java.io.tmpdir"), "chaos-agent-bootstrap-" + hash(bytes) + ".jar");
-        if (Files.isReadable(jar) && Arrays.equals(Files.readAllBytes(jar), bytes)) {
+        if (Files.isReadable(jar) && ownedByThisUser(jar) && Arrays.equals(Files.readAllBytes(jar), bytes)) {
             return jar;
         }
         Path partial = Files.createTempFile(jar.getParent(), "chaos-agent-bootstrap", ".partial");
@@ -62,6 +63,19 @@ final class BootstrapJar {
             // Another user's file of that name, say: use this JVM's own copy.
             partial.toFile().deleteOnExit();
             return partial;
+        }
+    }
+
+    /**
+     * Classes from this file go to the bootstrap loader: a file of that name that another user made
+     * could be changed by them after it is compared, so only the user's own is shared.
+     */
+    private static boolean ownedByThisUser(Path file) {
+        try {
+            UserPrincipal user = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            return Files.getOwner(file).equals(user);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // a user without a name (a container's random uid, say): a private copy then
         }
     }
 
