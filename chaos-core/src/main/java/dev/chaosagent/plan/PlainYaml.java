@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the YAML that plans are written in (block and one-line flow maps and lists, plain and
  * quoted scalars, comments) into the same maps, lists and values as SnakeYAML's safe loader, and
- * {@linkplain #DECLINED declines} everything else (anchors, tags, multi-line scalars, documents
+ * {@linkplain #DECLINED declines} everything else (anchors, tags, multi-line scalars, document
  * markers, anything odd), which then goes to SnakeYAML. A JVM pays SnakeYAML's loader some 50 ms
  * of class loading the first time, on the agent's start-up path; a plan does not need it.
  *
