@@ -4,7 +4,7 @@ import org.openjdk.jmh.annotations.CompilerControl;
 
 /**
  * The method the benchmarks call and the rules target. It is never inlined, so every scenario pays
- * for a real call and the advice (when there is any) sits where it would in an application.
+ * for a real call and the woven calls (when there are any) sit where they would in an application.
  */
 public class Target {
 

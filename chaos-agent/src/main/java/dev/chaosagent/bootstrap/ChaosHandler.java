@@ -1,7 +1,7 @@
 package dev.chaosagent.bootstrap;
 
 /**
- * What the dispatcher hands each advised call to: the agent's engine, behind this interface so
+ * What the dispatcher hands each instrumented call to: the agent's engine, behind this interface so
  * that the bootstrap class path holds nothing else of the agent.
  */
 public interface ChaosHandler {

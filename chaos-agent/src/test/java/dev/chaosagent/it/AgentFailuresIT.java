@@ -34,7 +34,7 @@ class AgentFailuresIT {
 
     @Test
     void aClassThatCannotBeTransformedIsReportedByNameAndTheRestGoOn() throws Exception {
-        // A method so close to the JVM's 64 KB limit that the advice does not fit: its transformation fails.
+        // A method so close to the JVM's 64 KB limit that the woven calls do not fit: its transformation fails.
         StringBuilder body = new StringBuilder("package gen;\npublic class Huge {\n  public int run() {\n    int x = 0;\n");
         for (int i = 0; i < 21_840; i++) {
             body.append("    x += 7;\n");

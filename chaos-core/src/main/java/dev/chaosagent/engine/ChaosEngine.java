@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * serialised under one lock; the per-call path ({@link #enter}, {@link #exit}) only reads volatile
  * arrays, takes no lock and allocates nothing unless a rule injects.
  *
- * <p>Instrumentation registers each method it advises as a {@link MethodSite} and gets an id that
- * the advice passes back on every call; the engine keeps, per site, the rules that apply to it.
+ * <p>Instrumentation registers each method it instruments as a {@link MethodSite} and gets an id that
+ * the woven code passes back on every call; the engine keeps, per site, the rules that apply to it.
  */
 public final class ChaosEngine {
 
@@ -83,7 +83,7 @@ public final class ChaosEngine {
     // ---------------------------------------------------------------- the per-call path
 
     /**
-     * Called at the entry of the advised method {@code siteId}. Returns {@link Fault#CONTINUE} to
+     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} to
      * let the body run, or the value the method must return without running it; may throw the
      * exception a rule injects.
      */
@@ -92,7 +92,7 @@ public final class ChaosEngine {
     }
 
     /**
-     * Called when the advised method {@code siteId} returns normally. Returns {@link Fault#CONTINUE}
+     * Called when the instrumented method {@code siteId} returns normally. Returns {@link Fault#CONTINUE}
      * to keep its return value, or the value to return instead; may throw the injected exception.
      */
     public Object exit(int siteId) throws Throwable {
@@ -149,7 +149,7 @@ public final class ChaosEngine {
 
     // ---------------------------------------------------------------- sites
 
-    /** Registers an advised method (or finds it again) and returns the id its advice passes back. */
+    /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
     public int registerSite(MethodSite info) {
         synchronized (lock) {
             Integer known = siteIds.get(info);
@@ -649,7 +649,7 @@ public final class ChaosEngine {
         }
     }
 
-    /** One advised method and the rules that act on it now, split by where they act. */
+    /** One instrumented method and the rules that act on it now, split by where they act. */
     private static final class Site {
         final MethodSite info;
         volatile Binding[] entry = NONE;
