@@ -49,23 +49,13 @@ final class Targets {
 
     /** False when no target can match the class: by its name, with no target that has {@code +}. */
     boolean mayMatch(String className) {
-        if (subtypes) {
-            return true;
-        }
-        for (TargetPattern pattern : patterns) {
-            if (pattern.matchesClassName(className)) {
-                return true;
-            }
-        }
-        return false;
+        return subtypes || matchesByName(className);
     }
 
     /** Whether some target matches the class; {@code supertypes} is asked only when a target has {@code +}. */
     boolean matchesType(String className, Supplier<Set<String>> supertypes) {
-        for (TargetPattern pattern : patterns) {
-            if (pattern.matchesClassName(className)) {
-                return true;
-            }
+        if (matchesByName(className)) {
+            return true;
         }
         if (!subtypes || TargetPattern.isForbiddenClass(className)) {
             return false;
@@ -73,6 +63,15 @@ final class Targets {
         Set<String> names = supertypes.get();
         for (TargetPattern pattern : patterns) {
             if (pattern.includesSubtypes() && pattern.matchesType(className, names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean matchesByName(String className) {
+        for (TargetPattern pattern : patterns) {
+            if (pattern.matchesClassName(className)) {
                 return true;
             }
         }
