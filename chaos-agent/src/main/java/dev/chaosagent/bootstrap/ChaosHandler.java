@@ -1,14 +1,14 @@
 package dev.chaosagent.bootstrap;
 
 /**
- * What the dispatcher hands each instrumented call to: the agent's engine, behind this interface so
- * that the bootstrap class path holds nothing else of the agent.
+ * What the dispatcher hands each woven call to: the agent's engine, behind this interface so that
+ * the bootstrap class path holds nothing else of the agent.
  */
 public interface ChaosHandler {
 
-    /** Null to run the body; {@link ChaosDispatcher#NULL_RESULT} or a value to return instead. May throw the injected exception. */
+    /** As {@link ChaosDispatcher#enter}: null, a {@link ChaosDispatcher.Returning}, or a token for {@link #exit}. May throw. */
     Object enter(int site) throws Throwable;
 
-    /** Null to keep the returned value; {@link ChaosDispatcher#NULL_RESULT} or a value to return instead. May throw. */
-    Object exit(int site) throws Throwable;
+    /** Ends the call {@code token} stands for: null to keep the result, or a value to return instead. May throw. */
+    Object exit(Object token, boolean returnedNormally) throws Throwable;
 }

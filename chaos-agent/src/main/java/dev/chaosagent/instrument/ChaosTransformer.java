@@ -41,8 +41,14 @@ final class ChaosTransformer implements ClassFileTransformer {
         targets = next;
     }
 
+    /**
+     * Classes never woven: the forbidden ones, and those generated at run time to stand in front of
+     * a class users wrote (lambdas, reflection and CGLIB proxies, Spring's, Hibernate's, Mockito's and
+     * Byte Buddy's subclasses). Such a class delegates to the method a rule targets, and weaving both
+     * would make one call two; an {@code @Async} proxy even hands the call to another thread.
+     */
     static boolean isIgnored(String className) {
-        return TargetPattern.isForbiddenClass(className) || className.contains("$$Lambda") || className.contains("$ByteBuddy$");
+        return TargetPattern.isForbiddenClass(className) || TypeNames.isGenerated(className);
     }
 
     @Override
@@ -72,7 +78,7 @@ final class ChaosTransformer implements ClassFileTransformer {
             if (!current.matchesType(className, supertypes) || isIgnored(className)) {
                 return null;
             }
-            byte[] woven = ClassWeaver.weave(classFile, className, supertypes.get(), current, engine);
+            byte[] woven = AdviceWeaver.weave(classFile, className, loader, supertypes.get(), current, engine);
             if (woven != null) {
                 readDispatcher(module);
                 log.debug("instrumented {}", className);

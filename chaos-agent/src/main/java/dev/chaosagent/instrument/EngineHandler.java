@@ -3,9 +3,10 @@ package dev.chaosagent.instrument;
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.fault.Fault;
 
-/** Connects the bootstrap dispatcher to the engine, translating the engine's results to the dispatcher's. */
+/** Connects the bootstrap dispatcher to the engine, translating the engine's answers to the dispatcher's. */
 final class EngineHandler implements ChaosHandler {
 
     private final ChaosEngine engine;
@@ -16,15 +17,16 @@ final class EngineHandler implements ChaosHandler {
 
     @Override
     public Object enter(int site) throws Throwable {
-        return translate(engine.enter(site));
+        Object result = engine.enter(site);
+        if (result == Fault.CONTINUE || result instanceof ThreadCalls) {
+            return result == Fault.CONTINUE ? null : result;
+        }
+        return new ChaosDispatcher.Returning(result == null ? ChaosDispatcher.NULL_RESULT : result);
     }
 
     @Override
-    public Object exit(int site) throws Throwable {
-        return translate(engine.exit(site));
-    }
-
-    private static Object translate(Object result) {
+    public Object exit(Object token, boolean returnedNormally) throws Throwable {
+        Object result = engine.exit(token, returnedNormally);
         if (result == Fault.CONTINUE) {
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.chaosagent.instrument;
 
-import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import java.util.ArrayList;
@@ -72,17 +71,6 @@ final class Targets {
     private boolean matchesByName(String className) {
         for (TargetPattern pattern : patterns) {
             if (pattern.matchesClassName(className)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a method needs the dispatcher at its exit as well: a rule on it acts at exit. */
-    boolean needsExit(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
-        for (Rule rule : rules) {
-            if (rule.at() == At.EXIT && rule.target().matchesType(className, supertypes)
-                    && rule.target().matchesMethod(method, parameterTypes)) {
                 return true;
             }
         }

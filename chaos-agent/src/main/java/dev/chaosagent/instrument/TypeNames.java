@@ -75,6 +75,15 @@ final class TypeNames {
         }
     }
 
+    /** Whether the name is one that a proxy or class generator gives the classes it makes. */
+    static boolean isGenerated(String className) {
+        int simple = className.lastIndexOf('.') + 1;
+        return className.contains("$$") // lambdas, CGLIB and Spring's CGLIB, Javassist, Weld
+                || className.startsWith("$Proxy", simple) // java.lang.reflect.Proxy
+                || className.contains("$HibernateProxy$") || className.contains("$MockitoMock$")
+                || className.contains("$ByteBuddy$");
+    }
+
     /** Classes of the JDK itself, which the agent's own work may call into. */
     static boolean isJdk(String className) {
         return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")

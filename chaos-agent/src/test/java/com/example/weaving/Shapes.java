@@ -1,11 +1,14 @@
 package com.example.weaving;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /** Methods of every return type and of awkward shapes, for the weaver's test. */
-public class Shapes {
+public class Shapes implements Supplier<String> {
 
     private int calls;
+    private int caught;
+    private int finallyRuns;
 
     public static boolean flag() {
         return true;
@@ -69,8 +72,22 @@ public class Shapes {
         try {
             return number();
         } catch (RuntimeException e) {
+            caught++;
             return -1;
+        } finally {
+            finallyRuns++;
         }
+    }
+
+    /** How often guarded's catch block and its finally block ran, as "caught/finally". */
+    public String handlers() {
+        return caught + "/" + finallyRuns;
+    }
+
+    /** javac adds a bridge, get() returning Object, that calls this one. */
+    @Override
+    public String get() {
+        return "got";
     }
 
     public String read() throws IOException {

@@ -52,7 +52,7 @@ class RestoreIT {
             assertThat(classes).contains("dev.chaosagent.instrument.Instrumenter")
                     .doesNotContain("dev.chaosagent.shaded.net.bytebuddy")
                     .doesNotContain("dev.chaosagent.shaded.org.yaml.snakeyaml")
-                    .doesNotContain("dev.chaosagent.instrument.ClassWeaver");
+                    .doesNotContain("dev.chaosagent.instrument.AdviceWeaver");
         }
     }
 

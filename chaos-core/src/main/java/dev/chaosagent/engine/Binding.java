@@ -1,17 +1,21 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.fault.FaultContext;
+import dev.chaosagent.rule.At;
 
 /** One rule bound to one method: what a fault sees of the call it acts on. */
 final class Binding implements FaultContext {
 
     final ActiveRule rule;
     final MethodSite site;
+    /** Whether the rule acts before the body rather than after it. */
+    final boolean atEntry;
     private final Object returnValue;
 
     Binding(ActiveRule rule, MethodSite site, Object returnValue) {
         this.rule = rule;
         this.site = site;
+        this.atEntry = rule.rule.at() == At.ENTRY;
         this.returnValue = returnValue;
     }
 

@@ -3,7 +3,6 @@ package dev.chaosagent.engine;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
-import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
@@ -83,42 +82,74 @@ public final class ChaosEngine {
     // ---------------------------------------------------------------- the per-call path
 
     /**
-     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} to
-     * let the body run, or the value the method must return without running it; may throw the
+     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} when
+     * no rule counts this call (the woven code then has nothing to do at exit), the value the method
+     * must return without running its body, or a {@link ThreadCalls} token: the body runs, and the
+     * woven code hands the token to {@link #exit} once it ends, normally or not. May throw the
      * exception a rule injects.
      */
     public Object enter(int siteId) throws Throwable {
-        return apply(siteId, true);
-    }
-
-    /**
-     * Called when the instrumented method {@code siteId} returns normally. Returns {@link Fault#CONTINUE}
-     * to keep its return value, or the value to return instead; may throw the injected exception.
-     */
-    public Object exit(int siteId) throws Throwable {
-        return apply(siteId, false);
-    }
-
-    private Object apply(int siteId, boolean entry) throws Throwable {
-        if (!enabled) {
+        Site site = site(siteId);
+        if (site == null) {
             return Fault.CONTINUE;
         }
-        Site[] all = sites;
-        if (siteId < 0 || siteId >= all.length) {
-            return Fault.CONTINUE;
-        }
-        Site site = all[siteId];
-        Binding[] bindings = entry ? site.entry : site.exit;
+        Binding[] bindings = site.bindings;
         if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
             return Fault.CONTINUE;
         }
-        for (Binding binding : bindings) {
-            Object result = binding.rule.onCall(binding);
-            if (result != Fault.CONTINUE) {
-                return result;
-            }
+        ThreadCalls calls = ThreadCalls.current();
+        int first = calls.open(bindings);
+        if (first == calls.height()) {
+            return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
-        return Fault.CONTINUE;
+        Object result = Fault.CONTINUE;
+        try {
+            for (int i = first; i < calls.height() && result == Fault.CONTINUE; i++) {
+                Binding binding = calls.at(i);
+                if (binding.atEntry) {
+                    result = binding.rule.onCall(binding);
+                }
+            }
+        } catch (Throwable injected) {
+            calls.close();
+            throw injected;
+        }
+        if (result != Fault.CONTINUE) {
+            calls.close(); // the body will not run: no exit follows
+            return result;
+        }
+        return calls;
+    }
+
+    /**
+     * Called when a call that {@link #enter} answered with a {@link ThreadCalls} token ends. When the
+     * body returned normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep
+     * the return value, or the value to return instead; may throw the injected exception.
+     */
+    public Object exit(Object token, boolean returnedNormally) throws Throwable {
+        ThreadCalls calls = (ThreadCalls) token;
+        Object result = Fault.CONTINUE;
+        try {
+            if (returnedNormally && enabled) {
+                for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
+                    Binding binding = calls.at(i);
+                    if (!binding.atEntry) {
+                        result = binding.rule.onCall(binding);
+                    }
+                }
+            }
+        } finally {
+            calls.close();
+        }
+        return result;
+    }
+
+    private Site site(int siteId) {
+        if (!enabled) {
+            return null;
+        }
+        Site[] all = sites;
+        return siteId >= 0 && siteId < all.length ? all[siteId] : null;
     }
 
     /** A rule reached its limit on the per-call path: unbind it off that path's back, under the lock. */
@@ -208,8 +239,7 @@ public final class ChaosEngine {
     }
 
     private void bind(Site site) {
-        List<Binding> entry = new ArrayList<>();
-        List<Binding> exit = new ArrayList<>();
+        List<Binding> bound = new ArrayList<>();
         MethodSite info = site.info;
         for (ActiveRule active : rules.values()) {
             Rule rule = active.rule;
@@ -233,10 +263,9 @@ public final class ChaosEngine {
                     continue;
                 }
             }
-            (rule.at() == At.ENTRY ? entry : exit).add(new Binding(active, info, returnValue));
+            bound.add(new Binding(active, info, returnValue));
         }
-        site.entry = entry.isEmpty() ? NONE : entry.toArray(NONE);
-        site.exit = exit.isEmpty() ? NONE : exit.toArray(NONE);
+        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
     }
 
     private void refuseAt(ActiveRule rule, Site site, String why) {
@@ -649,11 +678,10 @@ public final class ChaosEngine {
         }
     }
 
-    /** One instrumented method and the rules that act on it now, split by where they act. */
+    /** One instrumented method and the rules that act on it now, in the order they were added. */
     private static final class Site {
         final MethodSite info;
-        volatile Binding[] entry = NONE;
-        volatile Binding[] exit = NONE;
+        volatile Binding[] bindings = NONE;
 
         Site(MethodSite info) {
             this.info = info;

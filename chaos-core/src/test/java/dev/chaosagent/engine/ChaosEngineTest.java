@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static dev.chaosagent.engine.Sites.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,9 +44,9 @@ class ChaosEngineTest {
         int other = engine.registerSite(method("com.acme.CatalogClient", "close", "void"));
         add("name=boom target=com.acme.*Client#fetch exception=java.io.IOException message=\"chaos: reset\"");
 
-        Throwable thrown = catchThrowable(() -> engine.enter(fetch));
+        Throwable thrown = catchThrowable(() -> call(engine, fetch));
         assertThat(thrown).isInstanceOf(IOException.class).hasMessage("chaos: reset");
-        assertThat(engine.enter(other)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, other)).isSameAs(Fault.CONTINUE);
         assertThat(engine.calls("boom")).isEqualTo(1);
         assertThat(engine.injections("boom")).isEqualTo(1);
         assertThat(engine.matchedSites("boom")).isEqualTo(1);
@@ -55,7 +56,7 @@ class ChaosEngineTest {
     void aSiteRegisteredLaterIsBoundToTheRulesAlreadyThere() throws Throwable {
         add("name=r target=com.acme.Late#run returns=7");
         int site = engine.registerSite(method("com.acme.Late", "run", "int"));
-        assertThat(engine.enter(site)).isEqualTo(7);
+        assertThat(call(engine, site)).isEqualTo(7);
         assertThat(engine.registerSite(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
     }
 
@@ -63,7 +64,7 @@ class ChaosEngineTest {
     void subtypesMatchWithPlus() throws Throwable {
         int site = engine.registerSite(Sites.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
         add("name=jdbc target=java.sql.Statement+#execute* returns=null");
-        assertThat(engine.enter(site)).isNull();
+        assertThat(call(engine, site)).isNull();
     }
 
     @Test
@@ -72,8 +73,8 @@ class ChaosEngineTest {
         int name = engine.registerSite(method("a.Repo", "countName", "java.lang.String"));
         add("name=r target=a.Repo#count* returns=3");
 
-        assertThat(engine.enter(count)).isEqualTo(3L);
-        assertThat(engine.enter(name)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, count)).isEqualTo(3L);
+        assertThat(call(engine, name)).isSameAs(Fault.CONTINUE);
         assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("a.Repo#countName()", "returns java.lang.String"));
     }
@@ -85,9 +86,9 @@ class ChaosEngineTest {
         int silent = engine.registerSite(method("a.Repo", "saveQuietly", "void"));
         add("name=db target=a.Repo#save* exception=java.sql.SQLTransientConnectionException");
 
-        assertThat(catchThrowable(() -> engine.enter(declares))).isInstanceOf(SQLException.class);
-        assertThat(catchThrowable(() -> engine.enter(declaresSuper))).isInstanceOf(SQLException.class);
-        assertThat(engine.enter(silent)).isSameAs(Fault.CONTINUE);
+        assertThat(catchThrowable(() -> call(engine, declares))).isInstanceOf(SQLException.class);
+        assertThat(catchThrowable(() -> call(engine, declaresSuper))).isInstanceOf(SQLException.class);
+        assertThat(call(engine, silent)).isSameAs(Fault.CONTINUE);
         assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("a.Repo#saveQuietly()", "does not declare"));
         assertThat(engine.matchedSites("db")).isEqualTo(2);
@@ -97,8 +98,9 @@ class ChaosEngineTest {
     void exitRulesActAtExitOnly() throws Throwable {
         int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
-        assertThat(engine.exit(site)).isEqualTo(false);
+        Object entered = engine.enter(site);
+        assertThat(entered).as("the body runs").isInstanceOf(ThreadCalls.class);
+        assertThat(engine.exit(entered, true)).isEqualTo(false);
     }
 
     @Test
@@ -107,7 +109,7 @@ class ChaosEngineTest {
         add("name=first target=a.B#c latency=0ms");
         add("name=second target=a.B#c returns=\"second\"");
         add("name=third target=a.B#c returns=\"third\"");
-        assertThat(engine.enter(site)).isEqualTo("second");
+        assertThat(call(engine, site)).isEqualTo("second");
         assertThat(engine.calls("first")).isEqualTo(1);
         assertThat(engine.calls("third")).isZero();
     }
@@ -116,10 +118,10 @@ class ChaosEngineTest {
     void addingUnderAUsedNameReplacesAndRestartsTheCounters() throws Throwable {
         int site = engine.registerSite(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1");
-        engine.enter(site);
+        call(engine, site);
         add("name=r target=a.B#c returns=2");
         assertThat(engine.calls("r")).isZero();
-        assertThat(engine.enter(site)).isEqualTo(2);
+        assertThat(call(engine, site)).isEqualTo(2);
         assertThat(eventLog()).containsExactly("added r", "replaced r");
     }
 
@@ -136,17 +138,17 @@ class ChaosEngineTest {
         add("name=r target=a.B#c returns=1");
 
         assertThat(engine.disable("r")).isTrue();
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         assertThat(engine.calls("r")).as("a disabled rule counts no calls").isZero();
         assertThat(engine.enable("r")).isTrue();
-        assertThat(engine.enter(site)).isEqualTo(1);
+        assertThat(call(engine, site)).isEqualTo(1);
 
         engine.setEnabled(false);
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         engine.setEnabled(true);
 
         assertThat(engine.remove("r")).isTrue();
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         assertThat(engine.remove("r")).isFalse();
         assertThat(engine.enable("r")).isFalse();
         assertThat(engine.disable("nope")).isFalse();
@@ -164,7 +166,7 @@ class ChaosEngineTest {
         engine.enable("r");
         engine.setEnabled(false);
         engine.setEnabled(true);
-        engine.enter(site);
+        call(engine, site);
         assertThat(seen).as("exhausting the only rule disarms").containsExactly(false, true, false, true, false, true, false);
         assertThat(engine.isArmed()).isFalse();
     }
@@ -182,10 +184,10 @@ class ChaosEngineTest {
         int site = engine.registerSite(method("a.B", "c", "int"));
         add("name=a target=a.B#c returns=1");
         add("name=b target=a.B#* latency=1ms");
-        assertThat(engine.enter(site)).isEqualTo(1);
+        assertThat(call(engine, site)).isEqualTo(1);
         engine.stopAll();
         assertThat(engine.ruleNames()).isEmpty();
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(ChaosEvent.Type.STOPPED);
         assertThat(events.get(events.size() - 1).message()).isEqualTo("kill switch: 2 rules removed, 1 injection in all");
     }
@@ -226,7 +228,7 @@ class ChaosEngineTest {
         engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
                 parser.parse("name=changed target=a.B#c latency=0ms"),
                 parser.parse("name=gone target=a.B#c latency=0ms")));
-        engine.enter(site);
+        call(engine, site);
         events.clear();
 
         engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
@@ -259,8 +261,8 @@ class ChaosEngineTest {
     void aFaultThatFailsIsSkippedAndCountedNotThrown() throws Throwable {
         int site = engine.registerSite(method("a.B", "c", "void"));
         add("name=bad target=a.B#c exception=dev.chaosagent.engine.ChaosEngineTest$ExplodingException");
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
-        assertThat(engine.enter(site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         assertThat(engine.failures()).isEqualTo(2);
     }
 
@@ -269,13 +271,71 @@ class ChaosEngineTest {
         int site = engine.registerSite(method("a.B", "c", "void"));
         add("name=slow target=a.B#c latency=0ms ttl=10m");
         add("name=off target=a.B#c latency=0ms enabled=false");
-        engine.enter(site);
+        call(engine, site);
         String table = engine.describe();
         assertThat(table).startsWith("chaos-agent: master switch on, 2 rules, 1 injection in all\n");
         List<String> lines = new ArrayList<>(table.lines().toList());
         assertThat(lines.get(1)).startsWith("NAME").contains("STATE", "CALLS", "INJECTIONS", "TTL LEFT", "RULE");
         assertThat(lines.get(2)).matches("slow +armed +1 +1 +(9m 5\\ds|10m 0s) +name=slow target=a.B#c latency=0ms ttl=10m");
         assertThat(lines.get(3)).matches("off +disabled +0 +0 +- +name=off target=a.B#c latency=0ms enabled=false");
+    }
+
+    @Test
+    void aCallNestedInACallOfTheSameRuleIsPartOfThatCall() throws Throwable {
+        // A proxy or a subclass calling super: two matched methods, one logical call.
+        int proxy = engine.registerSite(Sites.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int target = engine.registerSite(Sites.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        add("name=every2 target=a.Service+#find latency=0ms every=2");
+        for (int i = 0; i < 10; i++) {
+            call(engine, proxy, () -> call(engine, target));
+        }
+        assertThat(engine.calls("every2")).isEqualTo(10);
+        assertThat(engine.injections("every2")).isEqualTo(5);
+        call(engine, target);
+        assertThat(engine.calls("every2")).as("the target called on its own is a call of its own").isEqualTo(11);
+    }
+
+    @Test
+    void anotherRuleStillCountsANestedCall() throws Throwable {
+        int outer = engine.registerSite(method("a.Checkout", "submit", "void"));
+        int inner = engine.registerSite(method("a.Payments", "charge", "void"));
+        add("name=both target=a.*#* latency=0ms");
+        add("name=charge target=a.Payments#charge latency=0ms");
+        call(engine, outer, () -> call(engine, inner));
+        assertThat(engine.calls("both")).isEqualTo(1);
+        assertThat(engine.calls("charge")).isEqualTo(1);
+    }
+
+    @Test
+    void anExceptionInjectedAtEntryEndsTheLogicalCall() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "void"));
+        add("name=second target=a.B#c exception=java.lang.IllegalStateException every=2");
+        call(engine, site);
+        assertThat(catchThrowable(() -> call(engine, site))).isInstanceOf(IllegalStateException.class);
+        call(engine, site);
+        assertThat(engine.calls("second")).as("calls after the injected one are not nested in it").isEqualTo(3);
+    }
+
+    @Test
+    void aBodyThatThrowsEndsTheLogicalCallAndSkipsExitRules() throws Throwable {
+        int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
+        add("name=lie target=a.Repo#commit returns=false at=exit");
+        Throwable thrown = catchThrowable(() -> call(engine, site, () -> {
+            throw new IOException("the body's own");
+        }));
+        assertThat(thrown).hasMessage("the body's own");
+        assertThat(engine.calls("lie")).isZero();
+        assertThat(call(engine, site)).isEqualTo(false);
+        assertThat(engine.calls("lie")).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnAtEntryEndsTheLogicalCall() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "int"));
+        add("name=seven target=a.B#c returns=7");
+        assertThat(call(engine, site)).isEqualTo(7);
+        assertThat(call(engine, site)).isEqualTo(7);
+        assertThat(engine.calls("seven")).isEqualTo(2);
     }
 
     /** An exception whose constructor fails: a broken fault, not an injected one. */

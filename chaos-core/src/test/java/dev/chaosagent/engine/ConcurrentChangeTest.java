@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.fault.Fault;
@@ -38,7 +39,7 @@ class ConcurrentChangeTest {
             started.countDown();
             while (!stop.get()) {
                 try {
-                    Object result = engine.enter(site);
+                    Object result = call(engine, site);
                     if (result != Fault.CONTINUE && !(result instanceof Integer)) {
                         unexpected.add(new AssertionError("unexpected result " + result));
                     }

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.rule.RuleParser;
@@ -27,8 +28,8 @@ class RuleResourcesTest {
         int id = engine.registerSite(site);
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=3"));
-        engine.enter(id);
-        engine.enter(id);
+        call(engine, id);
+        call(engine, id);
         assertThat(liveLeakThreads() - baseline).isEqualTo(6);
 
         engine.remove("leak");
@@ -42,7 +43,7 @@ class RuleResourcesTest {
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=2"));
         for (int i = 0; i < 5; i++) {
-            engine.enter(id);
+            call(engine, id);
         }
         assertThat(liveLeakThreads() - baseline).isEqualTo(5);
         engine.stopAll();
@@ -56,7 +57,7 @@ class RuleResourcesTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         engine.add(parser.parse("name=leak target=a.B#c memory=16MB"));
         for (int i = 0; i < 4; i++) {
-            engine.enter(id);
+            call(engine, id);
         }
         assertThat(engine.retainedHeapBytes()).as("two blocks fit under 40MB, the third would not").isEqualTo(32L << 20);
         System.gc();

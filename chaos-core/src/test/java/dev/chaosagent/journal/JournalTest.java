@@ -1,5 +1,6 @@
 package dev.chaosagent.journal;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
@@ -28,8 +29,8 @@ class JournalTest {
         Journal journal = Journal.start(engine, file, 100);
         int site = engine.registerSite(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=slow target=a.B#c latency=0ms"));
-        engine.enter(site);
-        engine.enter(site);
+        call(engine, site);
+        call(engine, site);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> journal.text().contains("\"event\":\"injections\""));
         engine.disable("slow");
         engine.remove("slow");

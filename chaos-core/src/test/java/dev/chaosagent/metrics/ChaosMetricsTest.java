@@ -1,5 +1,6 @@
 package dev.chaosagent.metrics;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
@@ -23,7 +24,7 @@ class ChaosMetricsTest {
         new ChaosMetrics(engine).bindTo(registry);
         engine.add(parser.parse("name=after target=a.B#c returns=5"));
         for (int i = 0; i < 4; i++) {
-            engine.enter(site);
+            call(engine, site);
         }
 
         assertThat(registry.get("chaos.calls").tag("rule", "before").functionCounter().count()).isEqualTo(4);

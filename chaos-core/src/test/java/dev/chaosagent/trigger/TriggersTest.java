@@ -1,5 +1,6 @@
 package dev.chaosagent.trigger;
 
+import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,7 +24,7 @@ class TriggersTest {
         engine.add(parser.parse("name=r target=a.B#c returns=1 " + spec));
         List<Integer> injected = new ArrayList<>();
         for (int i = 1; i <= calls; i++) {
-            if (engine.enter(site) != Fault.CONTINUE) {
+            if (call(engine, site) != Fault.CONTINUE) {
                 injected.add(i);
             }
         }

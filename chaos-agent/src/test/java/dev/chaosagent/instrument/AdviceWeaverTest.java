@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The woven code of every return type and shape, defined and run for real (the JVM's verifier checks
  * each woven class as it loads), with the dispatcher on the class path instead of the bootstrap path.
  */
-class ClassWeaverTest {
+class AdviceWeaverTest {
 
     private static final String SHAPES = Shapes.class.getName();
 
@@ -90,12 +90,21 @@ class ClassWeaverTest {
                 "guarded exception=java.lang.IllegalStateException at=exit");
         assertThatThrownBy(() -> call(shapes, "read")).isInstanceOf(IOException.class).hasMessage("disk gone");
         assertThatThrownBy(() -> call(shapes, "guarded")).isInstanceOf(IllegalStateException.class);
+        assertThat(call(shapes, "handlers")).as("the method's own catch never ran, its finally ran once").isEqualTo("0/1");
+    }
+
+    @Test
+    void aBridgeIsNeverWovenSoACallThroughItCountsOnce() throws Throwable {
+        Object shapes = woven("get latency=0ms");
+        assertThat(engine.matchedSites("get")).as("get() returning String, not the bridge returning Object").isEqualTo(1);
+        assertThat(((java.util.function.Supplier<?>) shapes).get()).isEqualTo("got");
+        assertThat(engine.calls("get")).isEqualTo(1);
     }
 
     @Test
     void aClassWithNoTargetedMethodIsLeftAsItIs() throws Throwable {
         engine.add(rules.parse("name=other target=com.example.weaving.Shapes#absent latency=0ms"));
-        assertThat(ClassWeaver.weave(classFile(), SHAPES, TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine)).isNull();
+        assertThat(AdviceWeaver.weave(classFile(), SHAPES, AdviceWeaverTest.class.getClassLoader(), TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine)).isNull();
     }
 
     /** A fresh Shapes, woven for rules named after the methods they target ("flag returns=false" targets #flag). */
@@ -104,7 +113,7 @@ class ClassWeaverTest {
             String method = spec.substring(0, spec.indexOf(' '));
             engine.add(rules.parse("name=" + method + " target=" + SHAPES + "#" + method + spec.substring(method.length())));
         }
-        byte[] woven = ClassWeaver.weave(classFile(), SHAPES, TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine);
+        byte[] woven = AdviceWeaver.weave(classFile(), SHAPES, AdviceWeaverTest.class.getClassLoader(), TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine);
         assertThat(woven).isNotNull();
         return new OneClassLoader(woven).loadClass(SHAPES).getConstructor().newInstance();
     }
@@ -129,7 +138,7 @@ class ClassWeaverTest {
         private final byte[] classFile;
 
         OneClassLoader(byte[] classFile) {
-            super(ClassWeaverTest.class.getClassLoader());
+            super(AdviceWeaverTest.class.getClassLoader());
             this.classFile = classFile;
         }
 

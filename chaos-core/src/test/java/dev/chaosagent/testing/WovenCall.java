@@ -1,0 +1,37 @@
+package dev.chaosagent.testing;
+
+import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.fault.Fault;
+
+/** Calls the engine the way woven code does for one call of a method: entry, the body, exit. */
+public final class WovenCall {
+
+    private WovenCall() {
+    }
+
+    /** A call whose body returns normally: what the engine decided, {@link Fault#CONTINUE} for nothing. */
+    public static Object call(ChaosEngine engine, int site) throws Throwable {
+        return call(engine, site, () -> { });
+    }
+
+    /** A call whose body is {@code body}; its exception, if any, ends the call as it would a method. */
+    public static Object call(ChaosEngine engine, int site, Body body) throws Throwable {
+        Object entered = engine.enter(site);
+        if (!(entered instanceof ThreadCalls)) {
+            return entered;
+        }
+        try {
+            body.run();
+        } catch (Throwable thrown) {
+            engine.exit(entered, false);
+            throw thrown;
+        }
+        return engine.exit(entered, true);
+    }
+
+    /** The body of a method under test. */
+    public interface Body {
+        void run() throws Throwable;
+    }
+}
