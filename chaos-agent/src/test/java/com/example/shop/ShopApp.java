@@ -20,6 +20,10 @@ public final class ShopApp {
 
     private static final Catalog catalog = new Catalog();
     private static Connection database;
+    private static final Store proxiedStore = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+            new Class<?>[] {Store.class}, (proxy, method, arguments) -> method.invoke(new WarehouseStore(), arguments));
+    private static final AuditedStore auditedStore = new AuditedStore();
+    private static final Pricing<String> pricing = new AlbumPricing();
 
     private ShopApp() {
     }
@@ -64,7 +68,12 @@ public final class ShopApp {
                 yield "done";
             }
             case "saves" -> catalog.saves();
+            case "audits" -> auditedStore.audits();
             case "stock" -> new WarehouseStore().stock();
+            case "proxyStock" -> proxiedStore.stock();
+            case "auditedStock" -> auditedStore.stock();
+            case "cglibStock" -> new WarehouseStore$$SpringCGLIB$$0().stock();
+            case "price" -> pricing.price(argument);
             case "late" -> ((Store) Class.forName("com.example.shop.LateStore").getDeclaredConstructor().newInstance()).stock();
             case "connect" -> {
                 try (Socket socket = new Socket()) {
