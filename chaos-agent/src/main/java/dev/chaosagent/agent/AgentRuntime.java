@@ -64,7 +64,8 @@ public final class AgentRuntime {
             // The journal's last lines matter only in its file: without one, shutdown costs nothing.
             Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(journal::close));
         }
-        new Instrumenter(instrumentation, engine).start();
+        Instrumenter instrumenter = new Instrumenter(instrumentation, engine);
+        instrumenter.start();
         AgentRuntime runtime = new AgentRuntime(options, engine, journal);
         current = runtime;
         System.setProperty(VERSION_PROPERTY, version());
@@ -73,6 +74,9 @@ public final class AgentRuntime {
             PlanWatcher watcher = new PlanWatcher(options.config(), new PlanParser(RuleParser.forCurrentThread()), engine);
             watcher.loadInitial();
             watcher.startWatching();
+        }
+        if (how.equals("attach") || !engine.ruleNames().isEmpty()) {
+            instrumenter.warmUp(); // rules are here or about to come
         }
         runtime.openDoorsLater(log);
         log.info("started ({}): {} rules, master switch {}{}", how, engine.ruleNames().size(), engine.isEnabled() ? "on" : "off",

@@ -2,9 +2,13 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.rule.RuleParser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -45,6 +49,23 @@ final class AdviceWeaver {
                 .make()
                 .getBytes();
         return sites.any ? woven : null;
+    }
+
+    /**
+     * Weaves a JDK class once and throws the result away, so that the first rule finds Byte Buddy
+     * loaded and its code run once. Sites go to an engine of their own, never the agent's.
+     */
+    static void warmUp() throws IOException {
+        String className = "java.util.concurrent.atomic.AtomicInteger";
+        byte[] classFile;
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new IOException("no class file for " + className);
+            }
+            classFile = in.readAllBytes();
+        }
+        Targets targets = Targets.of(List.of(RuleParser.forCurrentThread().parse("target=" + className + "#get latency=0ms")));
+        weave(classFile, className, null, TypeNames.supertypes(AtomicInteger.class), targets, ChaosEngine.create());
     }
 
     private static List<String> names(List<? extends TypeDefinition> types) {

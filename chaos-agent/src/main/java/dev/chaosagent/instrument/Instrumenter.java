@@ -1,5 +1,6 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
@@ -33,6 +34,7 @@ public final class Instrumenter {
     private Targets targets = Targets.NONE;
     private ChaosTransformer transformer;
     private Module dispatcherModule;
+    private boolean warming;
 
     public Instrumenter(Instrumentation instrumentation, ChaosEngine engine) {
         this.instrumentation = instrumentation;
@@ -78,6 +80,38 @@ public final class Instrumenter {
         }
         transformer.target(next);
         retransform(affected);
+    }
+
+    /**
+     * Where a rule is about to come (an attach, a plan with rules), loads the weaver on a thread of
+     * its own, so that the first weave does not pay for it: it may race that weave, never delay it.
+     * Never called in an idle agent, which must load nothing of Byte Buddy.
+     */
+    public void warmUp() {
+        synchronized (this) {
+            if (warming) {
+                return;
+            }
+            warming = true;
+        }
+        AgentWork.threads("warm-up").newThread(new Runnable() {
+            @Override
+            public void run() {
+                long start = System.nanoTime();
+                synchronized (Instrumenter.this) {
+                    // The dispatcher first: weaving loads its classes, which must come from the bootstrap path.
+                    if (dispatcherModule == null && !linkDispatcher()) {
+                        return;
+                    }
+                }
+                try {
+                    AdviceWeaver.warmUp();
+                    log.debug("weaver warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    log.debug("weaver warm-up failed ({}); the first rule will load it", e.toString());
+                }
+            }
+        }).start();
     }
 
     private boolean linkDispatcher() {
