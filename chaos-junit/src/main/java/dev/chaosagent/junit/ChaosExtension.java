@@ -20,7 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Chaos for JUnit 5: the rules of {@link ChaosRule}, {@link InjectLatency} and
  * {@link InjectException} on a class live for its tests, on a method for that test; a
  * {@link ChaosControl} parameter adds more. Everything a test added is removed when it ends, pass or
- * fail, before the next one starts (each scope is an {@code AutoCloseable} in the
+ * fail, before the next one starts (each scope is a {@link RuleScope} in the
  * {@code ExtensionContext.Store}, which JUnit closes). Uses the agent when the JVM has it, loads it
  * otherwise.
  */

@@ -3,13 +3,20 @@ package dev.chaosagent.junit;
 import dev.chaosagent.engine.ChaosEngine;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The rules of one test (or one test class), with the seed they roll with. Kept in the
  * {@code ExtensionContext.Store}: JUnit closes it when the test ends, pass or fail, which removes the
  * rules before the next test starts and puts the previous seed back.
+ *
+ * <p>It is both kinds of closeable that JUnit knows: before 5.13 JUnit closes only a
+ * {@code CloseableResource}; from 5.13 on (and in 6) it closes an {@code AutoCloseable}, or, when
+ * {@code junit.jupiter.extensions.store.close.autocloseable.enabled=false}, still the
+ * {@code CloseableResource} (deprecated since 5.13, not for removal). Either way exactly once.
  */
-final class RuleScope implements AutoCloseable {
+@SuppressWarnings("deprecation")
+final class RuleScope implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final ChaosEngine engine;
     private final long seed;

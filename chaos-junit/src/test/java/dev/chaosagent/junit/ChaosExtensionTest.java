@@ -21,6 +21,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -58,6 +60,24 @@ class ChaosExtensionTest {
                 "bMethodRule [class-rule, method-rule]",
                 "cNoRuleOfItsOwn [class-rule]");
         assertThat(engine().ruleNames()).as("nothing outlives the class").isEmpty();
+    }
+
+    /**
+     * JUnit closes the {@code AutoCloseable} values of its store from 5.13 on (unless told not to),
+     * and before that only its own {@code CloseableResource}: either way, a test's rules must be gone.
+     */
+    @ParameterizedTest(name = "junit.jupiter.extensions.store.close.autocloseable.enabled={0}")
+    @ValueSource(booleans = {true, false})
+    void theNextTestFindsNoneOfThePreviousTestsRules(boolean closeAutoCloseables) {
+        run(Neighbours.class, "junit.jupiter.extensions.store.close.autocloseable.enabled", Boolean.toString(closeAutoCloseables))
+                .assertStatistics(stats -> stats.started(3).succeeded(3));
+
+        assertThat(SEEN).containsExactly(
+                "aAnnotated java.io.IOException: injected by chaos-agent",
+                "bControlled album-1",
+                "bControlled stale",
+                "cAlone album-1 []");
+        assertThat(engine().ruleNames()).isEmpty();
     }
 
     @Test
@@ -135,6 +155,38 @@ class ChaosExtensionTest {
         @Test
         void cNoRuleOfItsOwn() {
             SEEN.add("cNoRuleOfItsOwn " + engine().ruleNames());
+        }
+    }
+
+    /** Three tests in a row, each noting what the backend answers it. */
+    @EnableChaos
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class Neighbours {
+
+        @Test
+        @InjectException(name = "from-annotation", target = "com.example.catalog.CatalogBackend#fetchAlbum", type = IOException.class)
+        void aAnnotated() {
+            SEEN.add("aAnnotated " + fetch());
+        }
+
+        @Test
+        void bControlled(ChaosControl chaos) {
+            SEEN.add("bControlled " + fetch());
+            chaos.add("name=from-control target=com.example.catalog.CatalogBackend#fetchAlbum returns=\"stale\"");
+            SEEN.add("bControlled " + fetch());
+        }
+
+        @Test
+        void cAlone() {
+            SEEN.add("cAlone " + fetch() + " " + engine().ruleNames());
+        }
+
+        private static String fetch() {
+            try {
+                return new CatalogBackend().fetchAlbum("1");
+            } catch (IOException e) {
+                return e.toString();
+            }
         }
     }
 
