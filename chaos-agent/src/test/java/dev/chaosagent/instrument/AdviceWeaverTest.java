@@ -107,6 +107,19 @@ class AdviceWeaverTest {
         assertThat(AdviceWeaver.weave(classFile(), SHAPES, AdviceWeaverTest.class.getClassLoader(), TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine)).isNull();
     }
 
+    @Test
+    void aJava14ClassFileWithJsrAndRetIsWovenAndVerified() throws Throwable {
+        String name = "com.example.weaving.OldFinally";
+        engine.add(rules.parse("name=old target=" + name + "#plusOne returns=41 at=exit every=2"));
+        byte[] woven = AdviceWeaver.weave(OldClassFiles.withJsrAndRet(name), name, AdviceWeaverTest.class.getClassLoader(),
+                java.util.Set.of("java.lang.Object"), Targets.of(engine.rules()), engine);
+        assertThat(woven).isNotNull();
+        Method plusOne = new OneClassLoader(name, woven).loadClass(name).getMethod("plusOne", int.class);
+        assertThat(plusOne.invoke(null, 1)).as("the subroutine ran: 1 + 1").isEqualTo(2);
+        assertThat(plusOne.invoke(null, 1)).as("the second call's value replaced at exit").isEqualTo(41);
+        assertThat(engine.calls("old")).isEqualTo(2);
+    }
+
     /** A fresh Shapes, woven for rules named after the methods they target ("flag returns=false" targets #flag). */
     private Object woven(String... specs) throws Exception {
         for (String spec : specs) {
@@ -115,7 +128,7 @@ class AdviceWeaverTest {
         }
         byte[] woven = AdviceWeaver.weave(classFile(), SHAPES, AdviceWeaverTest.class.getClassLoader(), TypeNames.supertypes(Shapes.class), Targets.of(engine.rules()), engine);
         assertThat(woven).isNotNull();
-        return new OneClassLoader(woven).loadClass(SHAPES).getConstructor().newInstance();
+        return new OneClassLoader(SHAPES, woven).loadClass(SHAPES).getConstructor().newInstance();
     }
 
     private static byte[] classFile() throws IOException {
@@ -133,18 +146,20 @@ class AdviceWeaverTest {
         }
     }
 
-    /** Defines the woven Shapes itself and leaves every other class, the dispatcher too, to its parent. */
+    /** Defines the one woven class itself and leaves every other class, the dispatcher too, to its parent. */
     private static final class OneClassLoader extends ClassLoader {
+        private final String className;
         private final byte[] classFile;
 
-        OneClassLoader(byte[] classFile) {
+        OneClassLoader(String className, byte[] classFile) {
             super(AdviceWeaverTest.class.getClassLoader());
+            this.className = className;
             this.classFile = classFile;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(SHAPES)) {
+            if (!name.equals(className)) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {

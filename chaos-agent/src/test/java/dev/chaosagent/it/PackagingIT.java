@@ -24,6 +24,7 @@ class PackagingIT {
                     .toList();
             assertThat(strays).isEmpty();
             assertThat(jar.getEntry("dev/chaosagent/shaded/net/bytebuddy/jar/asm/ClassReader.class")).isNotNull();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/net/bytebuddy/asm/Advice.class")).isNotNull();
             assertThat(jar.getEntry("dev/chaosagent/shaded/org/slf4j/LoggerFactory.class")).isNotNull();
             assertThat(jar.getEntry("dev/chaosagent/shaded/org/yaml/snakeyaml/Yaml.class")).isNotNull();
             Manifest manifest = jar.getManifest();
@@ -33,6 +34,13 @@ class PackagingIT {
             assertThat(manifest.getMainAttributes().getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(manifest.getMainAttributes().getValue("Can-Redefine-Classes")).isEqualTo("true");
         }
+    }
+
+    @Test
+    void thePublishedPomBringsNoSecondCopyOfTheAgentsDependencies() throws Exception {
+        String pom = java.nio.file.Files.readString(ForkedJvm.AGENT_JAR.resolveSibling("dependency-reduced-pom.xml"));
+        String compileTime = pom.replaceAll("(?s)<dependency>(?:(?!</dependency>).)*<scope>test</scope>\\s*</dependency>", "");
+        assertThat(compileTime).doesNotContain("byte-buddy", "slf4j", "snakeyaml", "micrometer", "chaos-core");
     }
 
     @Test
