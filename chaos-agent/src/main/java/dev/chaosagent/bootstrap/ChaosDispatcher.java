@@ -38,6 +38,16 @@ public final class ChaosDispatcher {
     }
 
     /**
+     * As {@link #enter(int)}, for a method some rule scopes by its parameters: those parameters, a
+     * primitive as {@code long} bits and a reference as it is, in three slots (unused: 0 and null).
+     */
+    public static Object enter(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enter(site, bits0, object0, bits1, object1, bits2, object2) : null;
+    }
+
+    /**
      * Ends a call that {@link #enter} answered: null to keep what the method returns (or throws),
      * otherwise the value to return instead, {@link #NULL_RESULT} for null. May throw the injected
      * exception. Not guarded by {@link #armed}: every call that was opened is closed.

@@ -9,6 +9,9 @@ public interface ChaosHandler {
     /** As {@link ChaosDispatcher#enter}: null, a {@link ChaosDispatcher.Returning}, or a token for {@link #exit}. May throw. */
     Object enter(int site) throws Throwable;
 
+    /** As {@link #enter(int)}, with the parameters the woven method passes for scopes. */
+    Object enter(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) throws Throwable;
+
     /** Ends the call {@code token} stands for: null to keep the result, or a value to return instead. May throw. */
     Object exit(Object token, boolean returnedNormally) throws Throwable;
 }

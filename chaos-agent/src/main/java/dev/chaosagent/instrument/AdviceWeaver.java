@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -42,10 +43,12 @@ final class AdviceWeaver {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, classFile),
                 ClassFileLocator.ForClassLoader.of(loader));
         TypeDescription type = TypePool.Default.WithLazyResolution.of(locator).describe(className).resolve();
-        SiteIds sites = new SiteIds(className, supertypes, engine);
+        Targeted targeted = new Targeted(className, supertypes, targets);
+        SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
+        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted));
         byte[] woven = BYTE_BUDDY.decorate(type, locator)
-                .visit(Advice.withCustomMapping().bind(Site.class, sites).to(CallAdvice.class)
-                        .on(new Targeted(className, supertypes, targets)))
+                .visit(advice.to(CallAdvice.class).on(targeted.passing(false)))
+                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)))
                 .make()
                 .getBytes();
         return sites.any ? woven : null;
@@ -76,8 +79,8 @@ final class AdviceWeaver {
         return names;
     }
 
-    /** The methods of the class that some target names, among those users wrote. */
-    private static final class Targeted implements ElementMatcher<MethodDescription> {
+    /** The methods of the class that some target names, among those users wrote, and the parameters each passes. */
+    private static final class Targeted implements Function<MethodDescription, List<Integer>> {
         private final String className;
         private final Set<String> supertypes;
         private final Targets targets;
@@ -88,11 +91,26 @@ final class AdviceWeaver {
             this.targets = targets;
         }
 
-        @Override
-        public boolean matches(MethodDescription method) {
+        boolean matches(MethodDescription method) {
             return method.isMethod() && !method.isBridge() && !method.isSynthetic() && !method.isAbstract() && !method.isNative()
                     && targets.matchesMethod(className, supertypes, method.getInternalName(),
                     names(method.getParameters().asTypeList()));
+        }
+
+        /** The parameters the method's woven code passes for the {@code argN} scope keys. */
+        @Override
+        public List<Integer> apply(MethodDescription method) {
+            return targets.passedArguments(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
+        }
+
+        /** The targeted methods that pass parameters, or those that pass none. */
+        ElementMatcher<MethodDescription> passing(boolean parameters) {
+            return new ElementMatcher<>() {
+                @Override
+                public boolean matches(MethodDescription method) {
+                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters;
+                }
+            };
         }
     }
 
@@ -101,12 +119,14 @@ final class AdviceWeaver {
         private final String className;
         private final Set<String> supertypes;
         private final ChaosEngine engine;
+        private final Targeted targeted;
         boolean any;
 
-        SiteIds(String className, Set<String> supertypes, ChaosEngine engine) {
+        SiteIds(String className, Set<String> supertypes, ChaosEngine engine, Targeted targeted) {
             this.className = className;
             this.supertypes = supertypes;
             this.engine = engine;
+            this.targeted = targeted;
         }
 
         @Override
@@ -114,7 +134,7 @@ final class AdviceWeaver {
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
             int id = engine.registerSite(new MethodSite(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
-                    names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className)));
+                    names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;
             return Target.ForStackManipulation.of(id);
         }

@@ -17,7 +17,15 @@ final class EngineHandler implements ChaosHandler {
 
     @Override
     public Object enter(int site) throws Throwable {
-        Object result = engine.enter(site);
+        return entered(engine.enter(site));
+    }
+
+    @Override
+    public Object enter(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) throws Throwable {
+        return entered(engine.enter(site, bits0, object0, bits1, object1, bits2, object2));
+    }
+
+    private static Object entered(Object result) {
         if (result == Fault.CONTINUE || result instanceof ThreadCalls) {
             return result == Fault.CONTINUE ? null : result;
         }

@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
+import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,28 @@ final class Targets {
             }
         }
         return false;
+    }
+
+    /**
+     * The parameters a method's woven code must pass: those the {@code argN} keys of its rules name
+     * and it has, ascending, at most {@link Scope#MAX_PASSED_ARGUMENTS}.
+     */
+    List<Integer> passedArguments(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        boolean[] named = new boolean[10];
+        for (Rule rule : rules) {
+            if (rule.target().matchesType(className, supertypes) && rule.target().matchesMethod(method, parameterTypes)) {
+                for (int index : rule.scope().argumentIndexes()) {
+                    named[index] |= index < parameterTypes.size();
+                }
+            }
+        }
+        List<Integer> passed = new ArrayList<>();
+        for (int index = 0; index < named.length && passed.size() < Scope.MAX_PASSED_ARGUMENTS; index++) {
+            if (named[index]) {
+                passed.add(index);
+            }
+        }
+        return passed;
     }
 
     /** Whether some target matches this method of a class with these supertypes. */

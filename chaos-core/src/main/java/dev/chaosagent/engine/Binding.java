@@ -2,6 +2,7 @@ package dev.chaosagent.engine;
 
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.rule.At;
+import dev.chaosagent.scope.Scope;
 
 /** One rule bound to one method: what a fault sees of the call it acts on. */
 final class Binding implements FaultContext {
@@ -10,12 +11,15 @@ final class Binding implements FaultContext {
     final MethodSite site;
     /** Whether the rule acts before the body rather than after it. */
     final boolean atEntry;
+    /** The rule's scope, or null when it acts on every call. */
+    final Scope scope;
     private final Object returnValue;
 
     Binding(ActiveRule rule, MethodSite site, Object returnValue) {
         this.rule = rule;
         this.site = site;
         this.atEntry = rule.rule.at() == At.ENTRY;
+        this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
         this.returnValue = returnValue;
     }
 

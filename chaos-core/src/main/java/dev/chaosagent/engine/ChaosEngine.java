@@ -6,6 +6,7 @@ import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
+import dev.chaosagent.scope.Scope;
 import dev.chaosagent.trigger.Chance;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,17 @@ public final class ChaosEngine {
      * exception a rule injects.
      */
     public Object enter(int siteId) throws Throwable {
+        return enter(siteId, 0, null, 0, null, 0, null);
+    }
+
+    /**
+     * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
+     * scope keys ({@link MethodSite#passedArguments()}, in that order): primitives widened to a
+     * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
+     * as they are; a slot it does not use holds 0 and null.
+     */
+    public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
         Site site = site(siteId);
         if (site == null) {
             return Fault.CONTINUE;
@@ -98,7 +110,17 @@ public final class ChaosEngine {
             return Fault.CONTINUE;
         }
         ThreadCalls calls = ThreadCalls.current();
-        int first = calls.open(bindings);
+        int first;
+        if (site.scoped) {
+            calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+            try {
+                first = calls.open(bindings);
+            } finally {
+                calls.decided();
+            }
+        } else {
+            first = calls.open(bindings);
+        }
         if (first == calls.height()) {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
@@ -263,9 +285,34 @@ public final class ChaosEngine {
                     continue;
                 }
             }
+            String unscopable = unscopable(rule, info);
+            if (unscopable != null) {
+                refuseAt(active, site, unscopable);
+                continue;
+            }
             bound.add(new Binding(active, info, returnValue));
         }
+        boolean scoped = false;
+        for (Binding binding : bound) {
+            scoped |= binding.scope != null;
+        }
+        site.scoped = scoped;
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+    }
+
+    /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
+    private static String unscopable(Rule rule, MethodSite info) {
+        for (int index : rule.scope().argumentIndexes()) {
+            if (index >= info.parameterTypes().size()) {
+                return "arg" + index + " names a parameter that " + info.signature() + " does not have (it has "
+                        + info.parameterTypes().size() + ")";
+            }
+            if (!info.passedArguments().contains(index) && info.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
+                return "arg" + index + " would be a parameter beyond the " + Scope.MAX_PASSED_ARGUMENTS
+                        + " that the rules on " + info.signature() + " can name in all";
+            }
+        }
+        return null;
     }
 
     private void refuseAt(ActiveRule rule, Site site, String why) {
@@ -682,6 +729,8 @@ public final class ChaosEngine {
     private static final class Site {
         final MethodSite info;
         volatile Binding[] bindings = NONE;
+        /** Whether some bound rule has scope keys: only then does a call set up what they read. */
+        volatile boolean scoped;
 
         Site(MethodSite info) {
             this.info = info;

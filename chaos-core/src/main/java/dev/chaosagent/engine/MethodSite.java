@@ -12,14 +12,23 @@ import java.util.Set;
  * @param supertypes     every superclass and interface of the declaring class, transitively
  * @param jdk            whether the class is the JVM's own, whose methods the agent itself may call
  *                       (such sites are guarded against re-entry from a fault's own work)
+ * @param passedArguments the indexes of the parameters the woven code passes on each call, for the
+ *                       {@code argN} scope keys, in the order it passes them
  */
 public record MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
-                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
+                         List<String> declaredExceptions, Set<String> supertypes, boolean jdk, List<Integer> passedArguments) {
 
     public MethodSite {
         parameterTypes = List.copyOf(parameterTypes);
         declaredExceptions = List.copyOf(declaredExceptions);
         supertypes = Set.copyOf(supertypes);
+        passedArguments = List.copyOf(passedArguments);
+    }
+
+    /** A method whose woven code passes no parameter. */
+    public MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
+                      List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
+        this(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk, List.of());
     }
 
     // Written out: a record's own equals and hashCode bootstrap through invokedynamic, some 15 ms
@@ -29,12 +38,12 @@ public record MethodSite(String className, String methodName, List<String> param
         return other instanceof MethodSite site && jdk == site.jdk && className.equals(site.className)
                 && methodName.equals(site.methodName) && parameterTypes.equals(site.parameterTypes)
                 && returnType.equals(site.returnType) && declaredExceptions.equals(site.declaredExceptions)
-                && supertypes.equals(site.supertypes);
+                && supertypes.equals(site.supertypes) && passedArguments.equals(site.passedArguments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk);
+        return Objects.hash(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk, passedArguments);
     }
 
     /** {@code com.acme.Client#fetch(java.lang.String)}, as users write targets. */

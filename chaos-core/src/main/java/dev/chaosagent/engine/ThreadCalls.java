@@ -1,5 +1,9 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.scope.Glob;
+import dev.chaosagent.scope.Scope;
+import dev.chaosagent.scope.ScopedCall;
+
 /**
  * The calls in progress on one thread, as the rules see them: for each rule, whether the thread is
  * inside a call that the rule counted. A call of a method that a rule matches, made while such a
@@ -9,8 +13,11 @@ package dev.chaosagent.engine;
  * <p>{@link ChaosEngine#enter} opens a frame with the bindings whose rules are not yet open and hands
  * this object to the woven code as its token; {@link ChaosEngine#exit} closes the frame. Frames
  * nest strictly, as calls do. Only bindings are held, and only while their call runs.
+ *
+ * <p>It also holds, while a call is being decided, the parameters its woven code passed for the
+ * {@code argN} scope keys: primitives as bits, so that nothing is boxed.
  */
-public final class ThreadCalls {
+public final class ThreadCalls implements ScopedCall {
 
     private static final ThreadLocal<ThreadCalls> CURRENT = new ThreadLocal<>() {
         @Override
@@ -24,6 +31,9 @@ public final class ThreadCalls {
     /** For each open frame, the height of {@link #open} below it. */
     private int[] frames = new int[4];
     private int depth;
+    private MethodSite deciding;
+    private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
+    private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
 
     private ThreadCalls() {
     }
@@ -40,7 +50,7 @@ public final class ThreadCalls {
     int open(Binding[] bindings) {
         int base = height;
         for (Binding binding : bindings) {
-            if (!isOpen(binding.rule, base)) {
+            if (!isOpen(binding.rule, base) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
@@ -74,6 +84,53 @@ public final class ThreadCalls {
 
     Binding at(int index) {
         return open[index];
+    }
+
+    /** Holds the passed parameters of the call about to be decided at {@code site}. */
+    void deciding(MethodSite site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+        deciding = site;
+        argumentBits[0] = bits0;
+        argumentObjects[0] = object0;
+        argumentBits[1] = bits1;
+        argumentObjects[1] = object1;
+        argumentBits[2] = bits2;
+        argumentObjects[2] = object2;
+    }
+
+    /** Lets go of the decided call's parameters: a thread must not keep the application's objects alive. */
+    void decided() {
+        deciding = null;
+        argumentObjects[0] = null;
+        argumentObjects[1] = null;
+        argumentObjects[2] = null;
+    }
+
+    @Override
+    public boolean argumentMatches(int index, Glob glob) {
+        int slot = deciding == null ? -1 : deciding.passedArguments().indexOf(index);
+        if (slot < 0) {
+            return false; // woven before a rule named this parameter: out of scope until woven again
+        }
+        long bits = argumentBits[slot];
+        return switch (deciding.parameterTypes().get(index)) {
+            case "int", "long", "short", "byte" -> glob.matchesWhole(bits);
+            case "boolean" -> glob.matches(bits != 0 ? "true" : "false");
+            case "char" -> glob.matches(String.valueOf((char) bits));
+            case "double" -> glob.matches(String.valueOf(Double.longBitsToDouble(bits)));
+            case "float" -> glob.matches(String.valueOf((float) Double.longBitsToDouble(bits)));
+            default -> objectMatches(argumentObjects[slot], glob);
+        };
+    }
+
+    private static boolean objectMatches(Object value, Glob glob) {
+        if (value == null || value instanceof String) {
+            return glob.matches(value == null ? "null" : (String) value);
+        }
+        try {
+            return glob.matches(String.valueOf(value));
+        } catch (RuntimeException failingToString) {
+            return false; // the application's toString failed: not in scope, and not our failure to report
+        }
     }
 
     private boolean isOpen(ActiveRule rule, int below) {

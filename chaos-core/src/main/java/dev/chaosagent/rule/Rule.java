@@ -1,6 +1,8 @@
 package dev.chaosagent.rule;
 
 import dev.chaosagent.fault.Fault;
+import dev.chaosagent.scope.Scope;
+import dev.chaosagent.scope.ScopeCondition;
 import dev.chaosagent.trigger.Triggers;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param name null until the engine names it ({@code rule-1}, ...)
  */
-public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled) {
+public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -22,6 +24,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(triggers, "triggers");
+        Objects.requireNonNull(scope, "scope");
         if (name != null && !NAME.matcher(name).matches()) {
             throw new InvalidRuleException("name", name, "is not a valid name (expected letters, digits, '.', '_' or '-')");
         }
@@ -31,17 +34,22 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         }
     }
 
+    /** A rule that acts on every call of its methods. */
+    public Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled) {
+        this(name, target, fault, at, triggers, enabled, Scope.NONE);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
     public Rule withName(String newName) {
-        return new Rule(newName, target, fault, at, triggers, enabled);
+        return new Rule(newName, target, fault, at, triggers, enabled, scope);
     }
 
     /** This rule with a time to live, when it has none of its own (rules added at run time get one). */
     public Rule withDefaultTtl(Duration ttl) {
-        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled);
+        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled, scope);
     }
 
     /** The rule in the one-line form, with default values left out; parsing it gives an equal rule. */
@@ -56,6 +64,9 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         }
         if (at != At.ENTRY) {
             spec.append(" at=").append(at.key());
+        }
+        for (ScopeCondition condition : scope.conditions()) {
+            spec.append(' ').append(condition.key()).append('=').append(RuleParser.quote(condition.value()));
         }
         if (triggers.probability() < 1.0) {
             spec.append(" probability=").append(triggers.probability());
@@ -95,8 +106,15 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         private long limit;
         private long ttlNanos;
         private boolean enabled = true;
+        private Scope scope = Scope.NONE;
 
         private Builder() {
+        }
+
+        /** The calls the rule acts on; {@link Scope#NONE}, every call, by default. */
+        public Builder scope(Scope scope) {
+            this.scope = java.util.Objects.requireNonNull(scope, "scope");
+            return this;
         }
 
         public Builder name(String name) {
@@ -173,7 +191,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
                 throw new InvalidRuleException("rule", target.toString(), "has no fault (expected exactly one of "
                         + String.join(", ", RuleParser.FAULT_KEYS) + ")");
             }
-            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled);
+            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled, scope);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.fault.MemoryFault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.fault.ThreadsFault;
+import dev.chaosagent.scope.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,7 +120,9 @@ public final class RuleParser {
     }
 
     /** Reads a rule from its keys and values, whatever form they were written in. */
-    Rule fromValues(Map<String, RuleValue> values) {
+    Rule fromValues(Map<String, RuleValue> ruleValues) {
+        Map<String, RuleValue> values = new LinkedHashMap<>(ruleValues);
+        Scope scope = Scope.parse(takeScopeKeys(values));
         List<String> faultKeys = new ArrayList<>();
         for (Map.Entry<String, RuleValue> entry : values.entrySet()) {
             String key = entry.getKey();
@@ -145,6 +148,7 @@ public final class RuleParser {
         }
 
         Rule.Builder rule = Rule.builder()
+                .scope(scope)
                 .target(target.text())
                 .fault(fault(faultKey, values.get(faultKey), values.get("message")));
         RuleValue name = values.get("name");
@@ -175,6 +179,20 @@ public final class RuleParser {
         });
         ifPresent(values, "enabled", v -> rule.enabled(parseBoolean("enabled", v)));
         return rule.build();
+    }
+
+    /** Removes the scope keys from the values, and returns them with their values as text, in order. */
+    private static Map<String, String> takeScopeKeys(Map<String, RuleValue> values) {
+        Map<String, String> scope = new LinkedHashMap<>();
+        // A loop, not removeIf: rules are parsed in premain, where the first lambda costs milliseconds.
+        for (java.util.Iterator<Map.Entry<String, RuleValue>> entries = values.entrySet().iterator(); entries.hasNext(); ) {
+            Map.Entry<String, RuleValue> entry = entries.next();
+            if (Scope.isKey(entry.getKey())) {
+                scope.put(entry.getKey(), entry.getValue().kind() == RuleValue.Kind.NULL ? null : entry.getValue().text());
+                entries.remove();
+            }
+        }
+        return scope;
     }
 
     private Fault fault(String key, RuleValue value, RuleValue message) {

@@ -338,6 +338,59 @@ class ChaosEngineTest {
         assertThat(engine.calls("seven")).isEqualTo(2);
     }
 
+    @Test
+    void aCallOutOfScopeIsNotEligibleAndTheTriggersNeverSeeIt() throws Throwable {
+        int site = engine.registerSite(method("a.B", "c", "void"));
+        add("name=workers target=a.B#c latency=0ms every=2 thread=worker-*");
+        Thread.currentThread().setName("main-test");
+        call(engine, site);
+        call(engine, site);
+        assertThat(engine.calls("workers")).isZero();
+        String[] outcome = new String[2];
+        Thread worker = new Thread(() -> {
+            try {
+                call(engine, site);
+                call(engine, site);
+                outcome[0] = engine.calls("workers") + "/" + engine.injections("workers");
+            } catch (Throwable e) {
+                outcome[0] = e.toString();
+            }
+        }, "worker-1");
+        worker.start();
+        worker.join();
+        assertThat(outcome[0]).isEqualTo("2/1");
+    }
+
+    @Test
+    void argumentsPassedByTheWovenCodeAreMatchedAsText() throws Throwable {
+        int site = engine.registerSite(new MethodSite("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
+                List.of(), Set.of(), false, List.of(0, 1, 2)));
+        add("name=album42 target=a.Albums#find exception=java.lang.IllegalStateException arg0=42 arg1=EU-* arg2=1.5");
+        assertThat(callWith(site, 41, "EU-DE", 1.5)).isSameAs(Fault.CONTINUE);
+        assertThat(callWith(site, 42, "US-CA", 1.5)).isSameAs(Fault.CONTINUE);
+        assertThat(callWith(site, 42, null, 1.5)).isSameAs(Fault.CONTINUE);
+        assertThat(catchThrowable(() -> callWith(site, 42, "EU-DE", 1.5))).isInstanceOf(IllegalStateException.class);
+        assertThat(engine.calls("album42")).isEqualTo(1);
+    }
+
+    @Test
+    void anArgumentTheMethodDoesNotHaveRefusesTheRuleForThatMethodOnly() throws Throwable {
+        int none = engine.registerSite(method("a.Albums", "count", "int"));
+        int one = engine.registerSite(new MethodSite("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
+        add("name=first-arg target=a.Albums#* latency=0ms arg0=7");
+        assertThat(eventLog()).contains("refused first-arg");
+        assertThat(events.stream().filter(e -> e.type() == ChaosEvent.Type.REFUSED).findFirst().orElseThrow().message())
+                .isEqualTo("rule first-arg does not apply to a.Albums#count(): arg0 names a parameter that a.Albums#count() does not have (it has 0)");
+        call(engine, none);
+        callWith(one, 7, null, 0);
+        assertThat(engine.calls("first-arg")).isEqualTo(1);
+    }
+
+    private Object callWith(int site, long number, String text, double real) throws Throwable {
+        Object entered = engine.enter(site, number, null, 0, text, Double.doubleToRawLongBits(real), null);
+        return entered instanceof ThreadCalls ? engine.exit(entered, true) : entered;
+    }
+
     /** An exception whose constructor fails: a broken fault, not an injected one. */
     public static class ExplodingException extends RuntimeException {
         public ExplodingException(String message) {
