@@ -24,6 +24,7 @@ public final class ShopApp {
             new Class<?>[] {Store.class}, (proxy, method, arguments) -> method.invoke(new WarehouseStore(), arguments));
     private static final AuditedStore auditedStore = new AuditedStore();
     private static final Pricing<String> pricing = new AlbumPricing();
+    private static final Albums albums = new Albums();
 
     private ShopApp() {
     }
@@ -74,6 +75,18 @@ public final class ShopApp {
             case "auditedStock" -> auditedStore.stock();
             case "cglibStock" -> new WarehouseStore$$SpringCGLIB$$0().stock();
             case "price" -> pricing.price(argument);
+            case "album" -> {
+                String[] idAndRegion = argument.split(" ");
+                yield albums.find(Integer.parseInt(idAndRegion[0]), idAndRegion[1]);
+            }
+            case "checkout" -> new Checkout().submit(Integer.parseInt(argument));
+            case "browse" -> new Browse().show(Integer.parseInt(argument));
+            case "onThread" -> onThread(argument.substring(0, argument.indexOf(' ')), argument.substring(argument.indexOf(' ') + 1));
+            case "asTenant" -> {
+                String tenant = argument.substring(0, argument.indexOf(' '));
+                String rest = argument.substring(argument.indexOf(' ') + 1);
+                yield Tenants.as(tenant, () -> runLine(rest));
+            }
             case "late" -> ((Store) Class.forName("com.example.shop.LateStore").getDeclaredConstructor().newInstance()).stock();
             case "connect" -> {
                 try (Socket socket = new Socket()) {
@@ -124,6 +137,30 @@ public final class ShopApp {
             case "threads" -> Soak.threads();
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
+    }
+
+    /** Runs {@code COMMAND ARGS} as main would. */
+    private static Object runLine(String line) throws Exception {
+        int space = line.indexOf(' ');
+        return space < 0 ? run(line, "") : run(line.substring(0, space), line.substring(space + 1));
+    }
+
+    /** Runs {@code COMMAND ARGS} on a new thread of that name, and answers what it answered. */
+    private static Object onThread(String name, String line) throws Exception {
+        Object[] result = new Object[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = runLine(line);
+            } catch (Exception e) {
+                result[0] = e;
+            }
+        }, name);
+        thread.start();
+        thread.join();
+        if (result[0] instanceof Exception failure) {
+            throw failure;
+        }
+        return result[0];
     }
 
     /** The agent's engine, found the way any application could: by reflection, no compile-time tie. */
