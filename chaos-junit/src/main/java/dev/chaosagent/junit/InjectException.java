@@ -38,6 +38,12 @@ public @interface InjectException {
     /** The rule's name; generated when empty. */
     String name() default "";
 
+    /**
+     * Scope keys in the one-line form, all of which a call must meet to be eligible, e.g.
+     * {@code "thread=worker-* arg0=42"} or {@code "baggage.chaos=slow-db"}; empty: every call.
+     */
+    String scope() default "";
+
     /** Holds repeated {@link InjectException}s. */
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)

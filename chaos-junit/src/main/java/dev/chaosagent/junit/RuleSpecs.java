@@ -19,17 +19,18 @@ final class RuleSpecs {
         }
         for (InjectLatency latency : AnnotationSupport.findRepeatableAnnotations(element, InjectLatency.class)) {
             specs.add(spec(latency.name(), latency.target(), "latency=" + latency.value(),
-                    latency.probability(), latency.every(), latency.limit()));
+                    latency.probability(), latency.every(), latency.limit(), latency.scope()));
         }
         for (InjectException exception : AnnotationSupport.findRepeatableAnnotations(element, InjectException.class)) {
             String fault = "exception=" + exception.type().getName()
                     + (exception.message().isEmpty() ? "" : " message=" + quote(exception.message()));
-            specs.add(spec(exception.name(), exception.target(), fault, exception.probability(), exception.every(), exception.limit()));
+            specs.add(spec(exception.name(), exception.target(), fault, exception.probability(), exception.every(), exception.limit(),
+                    exception.scope()));
         }
         return specs;
     }
 
-    private static String spec(String name, String target, String fault, double probability, long every, long limit) {
+    private static String spec(String name, String target, String fault, double probability, long every, long limit, String scope) {
         StringBuilder spec = new StringBuilder();
         if (!name.isEmpty()) {
             spec.append("name=").append(quote(name)).append(' ');
@@ -43,6 +44,9 @@ final class RuleSpecs {
         }
         if (limit != 0) {
             spec.append(" limit=").append(limit);
+        }
+        if (!scope.isBlank()) {
+            spec.append(' ').append(scope.trim());
         }
         return spec.toString();
     }

@@ -52,6 +52,12 @@ class ChaosExtensionTest {
     }
 
     @Test
+    void aScopeOnTheTypedAnnotationNarrowsItsRule() {
+        run(ScopedToAThread.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(SEEN).containsExactly("test thread album-1", "worker java.io.IOException: injected by chaos-agent", "calls 1");
+    }
+
+    @Test
     void methodRulesLiveForTheirTestClassRulesForTheClassAndAllAreGoneAfterwards() {
         run(ClassAndMethodRules.class).assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
 
@@ -181,12 +187,27 @@ class ChaosExtensionTest {
             SEEN.add("cAlone " + fetch() + " " + engine().ruleNames());
         }
 
-        private static String fetch() {
+        static String fetch() {
             try {
                 return new CatalogBackend().fetchAlbum("1");
             } catch (IOException e) {
                 return e.toString();
             }
+        }
+    }
+
+    @EnableChaos
+    static class ScopedToAThread {
+
+        @Test
+        @InjectException(name = "workers-only", target = "com.example.catalog.CatalogBackend#fetchAlbum", type = IOException.class,
+                scope = "thread=catalog-worker-*")
+        void onlyTheWorkerFails() throws Exception {
+            SEEN.add("test thread " + Neighbours.fetch());
+            Thread worker = new Thread(() -> SEEN.add("worker " + Neighbours.fetch()), "catalog-worker-1");
+            worker.start();
+            worker.join();
+            SEEN.add("calls " + engine().calls("workers-only"));
         }
     }
 
