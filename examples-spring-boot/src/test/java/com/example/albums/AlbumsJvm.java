@@ -95,9 +95,14 @@ final class AlbumsJvm implements AutoCloseable {
         return run(command);
     }
 
-    /** {@code jcmd PID COMMAND}, the JDK's own look into the service. */
-    Run jcmd(String command) throws IOException, InterruptedException {
-        return run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid(), command));
+    /** The classes Spring Boot's {@code LaunchedClassLoader} defined (from {@code BOOT-INF/}), as {@code jcmd} lists them. */
+    String classesOfBootsLoader() throws IOException, InterruptedException {
+        Run jcmd = run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid(),
+                "VM.classloaders", "show-classes=true"));
+        assertThat(jcmd.exitCode()).as(jcmd.err()).isZero();
+        String loader = "+-- org.springframework.boot.loader.launch.LaunchedClassLoader";
+        assertThat(jcmd.out()).contains(loader);
+        return jcmd.out().substring(jcmd.out().indexOf(loader));
     }
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
