@@ -1,0 +1,4 @@
+package com.example.albums;
+
+public record Album(String id, String title) {
+}
