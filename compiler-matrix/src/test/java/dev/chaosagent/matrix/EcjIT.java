@@ -28,10 +28,12 @@ class EcjIT extends CompilerMatrix {
 
     @Test
     void aCallThroughABridgeIsOneCall() {
-        jvm.add("name=bridge " + target("IntSource#get") + " " + CHAOS + " every=2");
-        assertThat(jvm.run(driver("bridge"), 10)).isEqualTo(everySecondThrows("7", 10));
-        assertThat(jvm.calls("bridge")).isEqualTo(10);
-        assertThat(jvm.injections("bridge")).isEqualTo(5);
-        assertThat(counters()).containsEntry("gets", 5);
+        restoredAfter(() -> {
+            jvm.add("name=bridge " + target("IntSource#get") + " " + CHAOS + " every=2");
+            assertThat(jvm.run(driver("bridge"), 10)).isEqualTo(everySecondThrows("7", 10));
+            assertThat(jvm.calls("bridge")).isEqualTo(10);
+            assertThat(jvm.injections("bridge")).isEqualTo(5);
+            assertThat(counters()).containsEntry("gets", 5);
+        }, "IntSource");
     }
 }

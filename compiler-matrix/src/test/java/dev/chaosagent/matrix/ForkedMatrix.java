@@ -80,6 +80,22 @@ abstract class ForkedMatrix {
         return counters;
     }
 
+    /**
+     * Runs a scenario that adds rules, removes them all, and asserts that these classes (simple
+     * names, in {@link #fixtures()}) have again the bytecode they had before it.
+     */
+    void restoredAfter(Runnable scenario, String... classes) {
+        Map<String, String> before = new HashMap<>();
+        for (String name : classes) {
+            before.put(name, jvm.shape(fixtures() + "." + name));
+        }
+        scenario.run();
+        jvm.ok("stop");
+        for (String name : classes) {
+            assertThat(jvm.shape(fixtures() + "." + name)).as("%s restored", name).isEqualTo(before.get(name));
+        }
+    }
+
     /** {@code times} outcomes, every second one the injected exception: what {@code every=2} gives. */
     static String everySecondThrows(String value, int times) {
         StringBuilder outcomes = new StringBuilder();

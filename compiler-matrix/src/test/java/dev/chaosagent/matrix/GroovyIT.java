@@ -17,18 +17,22 @@ class GroovyIT extends CompilerMatrix {
 
     @Test
     void aCallThroughTheDefaultArgumentOverloadIsOneCall() {
-        jvm.add("name=defaults " + target("Greeter#greet") + " " + CHAOS + " every=2");
-        assertThat(jvm.run(driver("defaults"), 10)).isEqualTo(everySecondThrows("hello world", 10));
-        assertThat(jvm.calls("defaults")).isEqualTo(10);
-        assertThat(jvm.injections("defaults")).isEqualTo(5);
-        assertThat(counters()).containsEntry("greetings", 5);
+        restoredAfter(() -> {
+            jvm.add("name=defaults " + target("Greeter#greet") + " " + CHAOS + " every=2");
+            assertThat(jvm.run(driver("defaults"), 10)).isEqualTo(everySecondThrows("hello world", 10));
+            assertThat(jvm.calls("defaults")).isEqualTo(10);
+            assertThat(jvm.injections("defaults")).isEqualTo(5);
+            assertThat(counters()).containsEntry("greetings", 5);
+        }, "Greeter");
     }
 
     @Test
     void anOverrideCallingSuperIsOneCall() {
-        jvm.add("name=super " + target("Base+#price") + " " + CHAOS + " every=2 limit=2");
-        assertThat(jvm.run(driver("superCall"), 6)).isEqualTo("=9|" + THROWN + "|=9|" + THROWN + "|=9|=9");
-        assertThat(jvm.injections("super")).isEqualTo(2);
-        assertThat(counters()).containsEntry("prices", 4);
+        restoredAfter(() -> {
+            jvm.add("name=super " + target("Base+#price") + " " + CHAOS + " every=2 limit=2");
+            assertThat(jvm.run(driver("superCall"), 6)).isEqualTo("=9|" + THROWN + "|=9|" + THROWN + "|=9|=9");
+            assertThat(jvm.injections("super")).isEqualTo(2);
+            assertThat(counters()).containsEntry("prices", 4);
+        }, "Base", "Discounted");
     }
 }

@@ -14,10 +14,12 @@ class KotlinIT extends CompilerMatrix {
 
     @Test
     void aCallThroughTheDefaultArgumentStubIsOneCall() {
-        jvm.add("name=defaults " + target("Greeter#greet*") + " " + CHAOS + " every=2");
-        assertThat(jvm.run(driver("defaults"), 10)).isEqualTo(everySecondThrows("hello world", 10));
-        assertThat(jvm.calls("defaults")).isEqualTo(10);
-        assertThat(jvm.injections("defaults")).isEqualTo(5);
-        assertThat(counters()).containsEntry("greetings", 5);
+        restoredAfter(() -> {
+            jvm.add("name=defaults " + target("Greeter#greet*") + " " + CHAOS + " every=2");
+            assertThat(jvm.run(driver("defaults"), 10)).isEqualTo(everySecondThrows("hello world", 10));
+            assertThat(jvm.calls("defaults")).isEqualTo(10);
+            assertThat(jvm.injections("defaults")).isEqualTo(5);
+            assertThat(counters()).containsEntry("greetings", 5);
+        }, "Greeter");
     }
 }

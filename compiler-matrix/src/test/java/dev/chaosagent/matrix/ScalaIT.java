@@ -14,10 +14,12 @@ class ScalaIT extends CompilerMatrix {
 
     @Test
     void aCallThroughATraitForwarderIsOneCall() {
-        jvm.add("name=forwarder " + target("Greeter+#greet") + " " + CHAOS + " every=2");
-        assertThat(jvm.run(driver("forwarder"), 10)).isEqualTo(everySecondThrows("hello", 10));
-        assertThat(jvm.calls("forwarder")).isEqualTo(10);
-        assertThat(jvm.injections("forwarder")).isEqualTo(5);
-        assertThat(counters()).containsEntry("greetings", 5);
+        restoredAfter(() -> {
+            jvm.add("name=forwarder " + target("Greeter+#greet") + " " + CHAOS + " every=2");
+            assertThat(jvm.run(driver("forwarder"), 10)).isEqualTo(everySecondThrows("hello", 10));
+            assertThat(jvm.calls("forwarder")).isEqualTo(10);
+            assertThat(jvm.injections("forwarder")).isEqualTo(5);
+            assertThat(counters()).containsEntry("greetings", 5);
+        }, "Greeter", "Polite");
     }
 }
