@@ -1,0 +1,7 @@
+package com.example.matrix.ecj;
+
+/** Implemented with a concrete type argument, so javac writes a bridge method {@code Object get()}. */
+public interface Source<T> {
+
+    T get();
+}
