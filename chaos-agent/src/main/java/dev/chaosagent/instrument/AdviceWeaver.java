@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -42,15 +46,29 @@ final class AdviceWeaver {
                         Targets targets, ChaosEngine engine) {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, classFile),
                 ClassFileLocator.ForClassLoader.of(loader));
-        TypeDescription type = TypePool.Default.WithLazyResolution.of(locator).describe(className).resolve();
+        TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
+        try {
+            return weave(className, locator, pool, supertypes, targets, engine, false);
+        } catch (IllegalStateException inconsistentFrames) {
+            // groovyc writes stack map frames that Advice cannot carry over; ASM then computes them
+            // afresh, resolving common supertypes through the pool (class files, never loaded classes).
+            return weave(className, locator, pool, supertypes, targets, engine, true);
+        }
+    }
+
+    private static byte[] weave(String className, ClassFileLocator locator, TypePool pool, Set<String> supertypes,
+                                Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(className, supertypes, targets);
         SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
         Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted));
-        byte[] woven = BYTE_BUDDY.decorate(type, locator)
+        DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
                 .visit(advice.to(CallAdvice.class).on(targeted.passing(false)))
-                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)))
-                .make()
-                .getBytes();
+                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)));
+        if (computeFrames) {
+            builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
+                    .readerFlags(ClassReader.SKIP_FRAMES));
+        }
+        byte[] woven = builder.make(pool).getBytes();
         return sites.any ? woven : null;
     }
 
