@@ -2,12 +2,15 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code java -jar chaos-agent.jar ...} against a running JVM that was started without the agent. */
@@ -17,8 +20,13 @@ class CliIT {
     }
 
     static Run cli(String... args) throws IOException, InterruptedException {
+        return cliFrom(ForkedJvm.AGENT_JAR, args);
+    }
+
+    /** The CLI run from a copy of the agent jar at this path. */
+    static Run cliFrom(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ForkedJvm.AGENT_JAR.toString()));
+                "-jar", jar.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
@@ -87,6 +95,42 @@ class CliIT {
         }
     }
 
+    /**
+     * The attach API signals the PID it is given (on Java 17 before it checks what runs there), and
+     * jvmstat lists a PID from nothing more than a file name: a file left by a killed JVM, here a
+     * copy of this JVM's, names a PID that a {@code sleep} now has. The CLI lists nothing there and
+     * sends nothing to it, whatever the command: {@code sleep} dies of a SIGQUIT.
+     */
+    @Test
+    void aProcessThatIsNotAJvmIsNeverSignalled() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "600").start();
+        String pid = Long.toString(sleep.pid());
+        Path perfData = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"));
+        Path forged = perfData.resolve(pid);
+        try {
+            Path own = perfData.resolve(Long.toString(ProcessHandle.current().pid()));
+            Assumptions.assumeTrue(Files.isRegularFile(own), "this JVM publishes no jvmstat file at " + own + " to forge one from");
+            Files.copy(own, forged);
+            assertThat(VirtualMachine.list()).as("the JDK lists the forged entry").anyMatch(jvm -> jvm.id().equals(pid));
+
+            Run jvms = cli("jvms");
+            assertThat(jvms.exitCode()).isZero();
+            assertThat(jvms.out()).doesNotContainPattern("(?m)^" + pid + " ");
+
+            for (List<String> command : List.of(List.of("attach", pid), List.of("rules", pid), List.of("add", pid, "target=a.B#c latency=1ms"),
+                    List.of("remove", pid, "r"), List.of("enable", pid), List.of("disable", pid, "r"), List.of("stop", pid), List.of("journal", pid))) {
+                Run run = cli(command.toArray(String[]::new));
+                assertThat(run.exitCode()).as("%s: %s", command, run.err()).isEqualTo(1);
+                assertThat(run.err()).as("%s", command)
+                        .isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid + " (sleep) is not a JVM; nothing was sent to it\n");
+            }
+            assertThat(sleep.isAlive()).as("sleep got no signal").isTrue();
+        } finally {
+            Files.deleteIfExists(forged);
+            sleep.destroy();
+        }
+    }
+
     @Test
     void badUsageIsTwoAndAnUnreachableJvmIsOne() throws Exception {
         Run none = cli();
@@ -107,7 +151,8 @@ class CliIT {
 
         Run gone = cli("rules", "999999999");
         assertThat(gone.exitCode()).isEqualTo(1);
-        assertThat(gone.err()).startsWith("chaos-agent: cannot reach JVM 999999999").contains("java -jar chaos-agent.jar jvms");
+        assertThat(gone.err()).isEqualTo("chaos-agent: cannot reach JVM 999999999: no process 999999999 (it has ended, or never was);"
+                + " list the JVMs with: java -jar chaos-agent.jar jvms\n");
 
         Run help = cli("attach", "--help");
         assertThat(help.exitCode()).isZero();
