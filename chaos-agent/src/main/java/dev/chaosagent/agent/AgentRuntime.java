@@ -86,7 +86,19 @@ public final class AgentRuntime {
      * and nothing of it belongs on the premain thread. The door then serves the CLI on that thread.
      */
     private void openDoorsLater(Logger log) {
-        Thread doors = AgentWork.threads("doors").newThread(() -> {
+        AgentWork.threads("doors").newThread(new Doors(log)).start();
+    }
+
+    /** A class, not a lambda: the premain thread spins none. */
+    private final class Doors implements Runnable {
+        private final Logger log;
+
+        Doors(Logger log) {
+            this.log = log;
+        }
+
+        @Override
+        public void run() {
             ChaosAgentControl control = new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread());
             ControlDoor door = null;
             try {
@@ -111,10 +123,13 @@ public final class AgentRuntime {
                 }
             }
             if (door != null) {
-                door.run();
+                try {
+                    door.serve();
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.warn("the CLI's door closed ({}); the CLI cannot reach this agent any more", e.toString());
+                }
             }
-        });
-        doors.start();
+        }
     }
 
     static String version() {

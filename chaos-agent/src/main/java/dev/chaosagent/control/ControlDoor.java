@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,7 +27,7 @@ import jdk.net.UnixDomainPrincipal;
  * One request per connection: a word, a newline, its argument (up to the end of the stream). The
  * answer's first line is {@code ok} or {@code refused} (a bad spec or name: the rest is the message).
  */
-public final class ControlDoor implements Runnable {
+public final class ControlDoor {
 
     private static final String FILE_PREFIX = ".chaos-agent-";
     private static final int MAX_REQUEST = 1 << 20;
@@ -50,7 +51,7 @@ public final class ControlDoor implements Runnable {
         return tmp.resolve(FILE_PREFIX + pid);
     }
 
-    /** Opens this JVM's door; the caller serves it with {@link #run()} on a thread of its own. */
+    /** Opens this JVM's door; the caller serves it with {@link #serve()} on a thread of its own. */
     public static ControlDoor open(ChaosAgentMXBean control, String version) throws IOException {
         Path path = path(ProcessHandle.current().pid());
         Files.deleteIfExists(path); // left by an earlier process with this PID that was killed
@@ -58,7 +59,7 @@ public final class ControlDoor implements Runnable {
         try {
             server.bind(UnixDomainSocketAddress.of(path));
             path.toFile().deleteOnExit();
-            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
             }
             return new ControlDoor(server, Files.getOwner(path), control, version);
@@ -68,15 +69,18 @@ public final class ControlDoor implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
-        while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                if (admitted(client)) {
-                    serve(client);
+    /** Serves one client after another, until the door cannot accept any more (then it is closed). */
+    public void serve() throws IOException {
+        try (server) {
+            while (true) {
+                SocketChannel client = server.accept();
+                try (client) {
+                    if (admitted(client)) {
+                        answer(client);
+                    }
+                } catch (IOException e) {
+                    // that client went away; the door stays open for the next
                 }
-            } catch (IOException e) {
-                // one client that went away; the door stays open for the next
             }
         }
     }
@@ -86,13 +90,13 @@ public final class ControlDoor implements Runnable {
         UserPrincipal peer;
         try {
             peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
-        } catch (UnsupportedOperationException e) {
-            return true; // no peer credentials on this platform: the file's access control is all there is
+        } catch (UnsupportedOperationException | LinkageError e) {
+            return true; // no peer credentials here (Windows, or a runtime without jdk.net): the file's permissions guard it
         }
         return peer.equals(owner) || peer.getName().equals("root") || peer.getName().equals("0");
     }
 
-    private void serve(SocketChannel client) throws IOException {
+    private void answer(SocketChannel client) throws IOException {
         InputStream in = Channels.newInputStream(client);
         String request = new String(in.readNBytes(MAX_REQUEST), StandardCharsets.UTF_8);
         int newline = request.indexOf('\n');
