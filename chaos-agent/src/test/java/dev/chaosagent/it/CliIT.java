@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar chaos-agent.jar ...} against a running JVM that was started without the agent. */
 class CliIT {
@@ -28,6 +29,10 @@ class CliIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
@@ -96,15 +101,18 @@ class CliIT {
     }
 
     /**
-     * The attach API signals the PID it is given (on Java 17 before it checks what runs there), and
-     * jvmstat lists a PID from nothing more than a file name: a file left by a killed JVM, here a
-     * copy of this JVM's, names a PID that a {@code sleep} now has. The CLI lists nothing there and
-     * sends nothing to it, whatever the command: {@code sleep} dies of a SIGQUIT.
+     * The attach API signals the PID it is given (on some Java 17 builds before it checks what runs
+     * there, on others once it sees the process catch SIGQUIT), and jvmstat lists a PID from nothing
+     * more than a file name: a file left by a killed JVM, here a copy of this JVM's, names a PID that
+     * another process now has, here a shell that reports every SIGQUIT. Whatever the command, the
+     * CLI lists nothing there and sends nothing to it.
      */
     @Test
-    void aProcessThatIsNotAJvmIsNeverSignalled() throws Exception {
-        Process sleep = new ProcessBuilder("sleep", "600").start();
-        String pid = Long.toString(sleep.pid());
+    void aProcessThatIsNotAJvmIsNeverSignalled(@TempDir Path dir) throws Exception {
+        Path signals = dir.resolve("signals.txt");
+        Process shell = new ProcessBuilder("sh", "-c", "trap 'echo SIGQUIT' QUIT; while true; do read line; done")
+                .redirectOutput(signals.toFile()).start();
+        String pid = Long.toString(shell.pid());
         Path perfData = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"));
         Path forged = perfData.resolve(pid);
         try {
@@ -122,12 +130,36 @@ class CliIT {
                 Run run = cli(command.toArray(String[]::new));
                 assertThat(run.exitCode()).as("%s: %s", command, run.err()).isEqualTo(1);
                 assertThat(run.err()).as("%s", command)
-                        .isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid + " (sleep) is not a JVM; nothing was sent to it\n");
+                        .isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid + " (sh) is not a JVM; nothing was sent to it\n");
             }
-            assertThat(sleep.isAlive()).as("sleep got no signal").isTrue();
+            assertThat(shell.isAlive()).isTrue();
+            assertThat(Files.readString(signals)).as("signals the shell caught").isEmpty();
         } finally {
             Files.deleteIfExists(forged);
-            sleep.destroy();
+            shell.destroy();
+        }
+    }
+
+    /** A JVM of another user is left alone, and the message says whose it is. */
+    @Test
+    void aJvmOfAnotherUserIsLeftAlone(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(System.getProperty("user.name").equals("root") && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "runs as root, with setpriv, to run the CLI as nobody");
+        Path jar = Files.copy(ForkedJvm.AGENT_JAR, Files.createDirectories(Path.of("/tmp", "chaos-cli-" + ProcessHandle.current().pid()))
+                .resolve("chaos-agent.jar"));
+        try (ForkedJvm shop = ForkedJvm.withAgent("")) {
+            jar.getParent().toFile().setExecutable(true, false);
+            jar.toFile().setReadable(true, false);
+            String pid = Long.toString(shop.pid());
+            Run run = run(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "rules", pid));
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid
+                    + " (java) runs as user root, not as you; run this command as that user or as root\n");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(jar.getParent());
         }
     }
 
