@@ -2,6 +2,7 @@ package dev.chaosagent.cli;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.chaosagent.control.ControlDoor;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -175,14 +176,14 @@ public final class ChaosCli {
         }
     }
 
-    /** The agent answers at its door once its background start is done; a failed start removes the version property. */
+    /** The agent answers at its door once its background start is done; a start that failed never sets the version property. */
     private static void awaitAgent(JvmProcess jvm, TargetJvm target) throws CliException {
         AgentDoor door = AgentDoor.of(jvm);
         long deadline = System.nanoTime() + AGENT_WAIT.toNanos();
         while (!door.isOpen()) {
             if (target.agentVersion() == null || System.nanoTime() > deadline) {
                 throw new CliException(CliException.UNREACHABLE, "the agent in JVM " + jvm.pid() + " did not open its door at "
-                        + jvm.seen(dev.chaosagent.control.ControlDoor.path(jvm.namespacePid())) + " (its stderr says why, in chaos-agent: lines)");
+                        + jvm.seen(ControlDoor.path(jvm.namespacePid())) + " (its stderr says why, in chaos-agent: lines)");
             }
             try {
                 Thread.sleep(50);
@@ -203,13 +204,16 @@ public final class ChaosCli {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PID", "MAIN", "AGENT"});
         for (VirtualMachineDescriptor listed : VirtualMachine.list()) {
+            if (listed.id().equals(self)) {
+                continue;
+            }
             JvmProcess jvm;
             try {
                 jvm = JvmProcess.verify(listed.id());
             } catch (CliException e) {
                 continue;
             }
-            if (listed.id().equals(self) || jvm.perfDataPid() != jvm.namespacePid()) {
+            if (jvm.perfDataPid() != jvm.namespacePid()) {
                 continue;
             }
             String main = listed.displayName().isBlank() ? "(unknown)" : listed.displayName().split(" ")[0];

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A process the CLI may act on: verified, from what the kernel shows and without a signal, to be a
  * JVM that the calling user may reach (its own, or any for root, as the JDK's attach allows). The
- * attach API sends SIGQUIT to the PID it is given, and on Java 17 before it checks what runs there.
+ * attach API sends SIGQUIT to the PID it is given: to any process that catches it, and on some
+ * Java 17 builds to any process at all, before it checks what runs there.
  *
  * @param pid          the PID as this CLI sees it
  * @param namespacePid the PID the JVM sees for itself, inside its own PID namespace (a container's)
