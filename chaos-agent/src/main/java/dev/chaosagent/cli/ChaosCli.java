@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code java -jar chaos-agent.jar COMMAND}: the game-day console for JVMs on this machine, in
@@ -194,32 +195,45 @@ public final class ChaosCli {
         }
     }
 
-    /**
-     * The JVMs that jvmstat lists (from their hsperfdata files, no signal), each verified to be the
-     * JVM that its file names: a file left by a killed JVM, or one named after a PID inside a
-     * container that shares the host's /tmp, names a PID that is not (or not that) JVM.
-     */
+    /** Nothing is attached to: {@code agent=yes} is the agent's door answering. */
     private void jvms() {
         String self = Long.toString(ProcessHandle.current().pid());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PID", "MAIN", "AGENT"});
-        for (VirtualMachineDescriptor listed : VirtualMachine.list()) {
-            if (listed.id().equals(self)) {
-                continue;
+        jvmsAndCommands().forEach((jvm, command) -> {
+            if (!jvm.pid().equals(self)) {
+                String main = command == null || command.isBlank() ? "(unknown)" : command.split(" ")[0];
+                rows.add(new String[] {jvm.pid(), main, AgentDoor.of(jvm).isOpen() ? "agent=yes" : "agent=no"});
             }
-            JvmProcess jvm;
-            try {
-                jvm = JvmProcess.verify(listed.id());
-            } catch (CliException e) {
-                continue;
-            }
-            if (jvm.perfDataPid() != jvm.namespacePid()) {
-                continue;
-            }
-            String main = listed.displayName().isBlank() ? "(unknown)" : listed.displayName().split(" ")[0];
-            rows.add(new String[] {listed.id(), main, AgentDoor.of(jvm).isOpen() ? "agent=yes" : "agent=no"});
-        }
+        });
         out.print(table(rows));
+    }
+
+    /**
+     * The caller's JVMs, each with the command it runs (main class or jar, then arguments) from its
+     * jvmstat file. With /proc, the JVMs found there (see {@link JvmProcess#all()}); else the ones
+     * the JDK lists from those files, each verified, as a killed JVM's file names a PID that may now
+     * be anything.
+     */
+    private static Map<JvmProcess, String> jvmsAndCommands() {
+        Map<JvmProcess, String> jvms = new java.util.LinkedHashMap<>();
+        Optional<List<JvmProcess>> found = JvmProcess.all();
+        if (found.isPresent()) {
+            for (JvmProcess jvm : found.get()) {
+                if (jvm.perfData() != null) { // one without, jps does not list either
+                    jvms.put(jvm, PerfData.string(jvm.seen(jvm.perfData()), "sun.rt.javaCommand"));
+                }
+            }
+            return jvms;
+        }
+        for (VirtualMachineDescriptor listed : VirtualMachine.list()) {
+            try {
+                jvms.put(JvmProcess.verify(listed.id()), listed.displayName());
+            } catch (CliException e) {
+                // not a JVM of the caller's, whatever its file says
+            }
+        }
+        return jvms;
     }
 
     private static String table(List<String[]> rows) {

@@ -2,9 +2,12 @@ package dev.chaosagent.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,15 +21,40 @@ import java.util.Optional;
  * @param pid          the PID as this CLI sees it
  * @param namespacePid the PID the JVM sees for itself, inside its own PID namespace (a container's)
  * @param root         the JVM's file system as this CLI sees it ({@code /proc/PID/root} on Linux)
- * @param perfDataPid  the PID its jvmstat file is named after, or -1 when it maps none
+ * @param perfData     its jvmstat file (hsperfdata), as a path in its own file system, or null
  */
-record JvmProcess(String pid, long namespacePid, Path root, long perfDataPid) {
+record JvmProcess(String pid, long namespacePid, Path root, Path perfData) {
 
     private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
 
     /** The JVM with this PID, or a CliException (exit 1) that says why not. */
     static JvmProcess verify(String pid) throws CliException {
         return PROC ? fromProc(pid) : fromProcessHandle(pid);
+    }
+
+    /**
+     * The JVMs of the calling user (every user's, for root) on this machine, by the PIDs this CLI
+     * sees, read from /proc: a JVM in a container is listed by its host PID, whatever file name its
+     * jvmstat file has. Empty (not known) without /proc.
+     */
+    static Optional<List<JvmProcess>> all() {
+        if (!PROC) {
+            return Optional.empty();
+        }
+        List<JvmProcess> jvms = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    jvms.add(fromProc(process.getFileName().toString()));
+                } catch (CliException e) {
+                    // not a JVM, not the caller's, or gone
+                }
+            }
+        } catch (IOException e) {
+            // /proc could not be listed to the end: the JVMs found so far
+        }
+        jvms.sort(Comparator.comparingLong(jvm -> Long.parseLong(jvm.pid())));
+        return Optional.of(jvms);
     }
 
     /** How this CLI reaches a path of the JVM's own file system, which may be a container's. */
@@ -48,10 +76,11 @@ record JvmProcess(String pid, long namespacePid, Path root, long perfDataPid) {
                 throw unreachable(pid, "process " + pid + " (" + name(proc) + ") is not a JVM; nothing was sent to it");
             }
             long namespacePid = namespacePid(proc, pid);
-            long perfDataPid = maps.stream().filter(line -> line.contains("/hsperfdata_"))
-                    .map(line -> line.substring(line.lastIndexOf('/') + 1)).filter(name -> name.matches("[0-9]{1,10}"))
-                    .mapToLong(Long::parseLong).findFirst().orElse(-1);
-            return new JvmProcess(pid, namespacePid, proc.resolve("root"), perfDataPid);
+            // Named after its user inside the container, who may have no name on the host.
+            String perfDataFile = "/" + namespacePid;
+            Path perfData = maps.stream().filter(line -> line.endsWith(perfDataFile) && line.contains("/hsperfdata_"))
+                    .map(line -> Path.of(line.substring(line.indexOf('/')))).findFirst().orElse(null);
+            return new JvmProcess(pid, namespacePid, proc.resolve("root"), perfData);
         } catch (NoSuchFileException e) {
             throw unreachable(pid, "no process " + pid + " (it has ended, or never was); list the JVMs with: java -jar chaos-agent.jar jvms");
         } catch (AccessDeniedException e) {
@@ -92,7 +121,7 @@ record JvmProcess(String pid, long namespacePid, Path root, long perfDataPid) {
         if (!command.equals("java") && !command.equals("java.exe") && !command.equals("javaw.exe")) {
             throw unreachable(pid, "process " + pid + " (" + command + ") is not a JVM; nothing was sent to it");
         }
-        return new JvmProcess(pid, Long.parseLong(pid), Path.of(System.getProperty("java.io.tmpdir")).getRoot(), Long.parseLong(pid));
+        return new JvmProcess(pid, Long.parseLong(pid), Path.of(System.getProperty("java.io.tmpdir")).getRoot(), null);
     }
 
     private static CliException unreachable(String pid, String why) {
