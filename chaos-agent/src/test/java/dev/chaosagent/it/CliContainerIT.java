@@ -43,14 +43,44 @@ class CliContainerIT {
         Assumptions.assumeTrue(probe.exitValue() == 0, "unshare cannot make namespaces here (it needs root): " + output.trim());
     }
 
+    /**
+     * A container that shares the host's /tmp: the JVM's jvmstat file is named after its PID inside
+     * (here one above any host PID, so that no other tool on the machine signals a real process by
+     * it), and {@code jps} lists it so. The CLI lists and drives it by the PID the host sees.
+     */
+    @Test
+    void aJvmInAPidNamespaceThatSharesTheHostsTmpIsListedByItsHostPid() throws Exception {
+        String inside = "4000001";
+        Assumptions.assumeFalse(Files.exists(Path.of("/proc", inside)), "PID " + inside + " is taken on this host");
+        List<String> container = List.of("unshare", "--pid", "--fork", "--mount-proc", "--net", "sh", "-c",
+                "echo " + (Long.parseLong(inside) - 1) + " > /proc/sys/kernel/ns_last_pid && \"$0\" \"$@\"");
+        try (ForkedJvm shop = ForkedJvm.under(container)) {
+            String pid = javaIn(shop);
+            assertThat(Files.readString(Path.of("/proc", pid, "status"))).containsPattern("NSpid:\\s+" + pid + "\\s+" + inside + "\\n");
+
+            Run jvms = cliFrom(ForkedJvm.AGENT_JAR, "jvms");
+            assertThat(jvms.out()).containsPattern("(?m)^" + pid + " +com\\.example\\.shop\\.ShopApp +agent=no$")
+                    .doesNotContainPattern("(?m)^" + inside + " ");
+            Run attach = cliFrom(ForkedJvm.AGENT_JAR, "attach", pid);
+            assertThat(attach.exitCode()).as(attach.err()).isZero();
+            Run rules = cliFrom(ForkedJvm.AGENT_JAR, "rules", pid);
+            assertThat(rules.exitCode()).as(rules.err()).isZero();
+            assertThat(rules.out()).startsWith("chaos-agent: master switch on, 0 rules");
+        }
+    }
+
+    /** The JVM under the wrapper, by the PID the host sees. */
+    private static String javaIn(ForkedJvm wrapper) {
+        return Long.toString(ProcessHandle.of(wrapper.pid()).orElseThrow().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow().pid());
+    }
+
     @Test
     void theHostDrivesAJvmInItsOwnNamespacesByTheHostsPid() throws Exception {
         Path jar = Files.copy(ForkedJvm.AGENT_JAR, hostTmp.resolve("chaos-agent.jar"));
         assertThat(jar.startsWith("/tmp")).as("a jar the JVM's private /tmp hides: %s", jar).isTrue();
         try (ForkedJvm shop = ForkedJvm.under(CONTAINER)) {
-            ProcessHandle java = ProcessHandle.of(shop.pid()).orElseThrow().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow();
-            String pid = Long.toString(java.pid());
+            String pid = javaIn(shop);
             assertThat(Files.readString(Path.of("/proc", pid, "status"))).as("PID 1 inside").containsPattern("NSpid:\\s+" + pid + "\\s+1\\n");
 
             Run jvms = cliFrom(jar, "jvms");
