@@ -1,5 +1,6 @@
 package dev.chaosagent.agent;
 
+import dev.chaosagent.control.ControlDoor;
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.instrument.Instrumenter;
@@ -84,20 +85,37 @@ public final class AgentRuntime {
     }
 
     /**
-     * JMX and the metrics endpoint open on a daemon thread of their own: registering an MBean
-     * initialises JMX and logging machinery that the application may want to set up first, and
-     * nothing of it belongs on the premain thread.
+     * The CLI's door, JMX and the metrics endpoint open on a daemon thread of their own: registering
+     * an MBean initialises JMX and logging machinery that the application may want to set up first,
+     * and nothing of it belongs on the premain thread. The door then serves the CLI on that thread.
      */
     private void openDoorsLater(Logger log) {
-        if (!options.jmx() && options.metricsPort() == null) {
-            return;
+        AgentWork.threads("doors").newThread(new Doors(log)).start();
+    }
+
+    /** A class, not a lambda: the premain thread spins none. */
+    private final class Doors implements Runnable {
+        private final Logger log;
+
+        Doors(Logger log) {
+            this.log = log;
         }
-        Thread doors = AgentWork.threads("doors").newThread(() -> {
+
+        @Override
+        public void run() {
+            ChaosAgentControl control = new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread());
+            ControlDoor door = null;
+            try {
+                door = ControlDoor.open(control, version());
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                log.warn("cannot open the CLI's door at {} ({}); the CLI cannot reach this agent",
+                        ControlDoor.path(ProcessHandle.current().pid()), e.toString());
+            }
             if (options.jmx()) {
                 try {
-                    new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread()).register();
+                    control.register();
                 } catch (Exception | LinkageError e) {
-                    log.warn("cannot register the JMX MBean ({}); the CLI and JMX clients cannot reach this agent", e.toString());
+                    log.warn("cannot register the JMX MBean ({}); JMX clients cannot reach this agent", e.toString());
                 }
             }
             if (options.metricsPort() != null) {
@@ -108,8 +126,14 @@ public final class AgentRuntime {
                     log.warn("cannot serve metrics on 127.0.0.1:{} ({}); everything else works", options.metricsPort(), e.toString());
                 }
             }
-        });
-        doors.start();
+            if (door != null) {
+                try {
+                    door.serve();
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.warn("the CLI's door closed ({}); the CLI cannot reach this agent any more", e.toString());
+                }
+            }
+        }
     }
 
     static String version() {

@@ -2,21 +2,21 @@ package dev.chaosagent.cli;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
-import dev.chaosagent.jmx.ChaosAgentMXBean;
+import dev.chaosagent.control.ControlDoor;
 import java.io.PrintStream;
-import java.lang.reflect.UndeclaredThrowableException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
- * {@code java -jar chaos-agent.jar COMMAND}: the game-day console for JVMs on this machine.
+ * {@code java -jar chaos-agent.jar COMMAND}: the game-day console for JVMs on this machine, in
+ * containers too, from the host, with the PIDs the host sees. Before anything reaches a PID, it is
+ * verified to be a JVM of the caller's ({@link JvmProcess}); only {@code attach} uses the attach API.
  * Exit codes: 0 success, 2 bad usage or a bad spec, 1 the target JVM cannot be reached.
  */
 public final class ChaosCli {
@@ -39,6 +39,8 @@ public final class ChaosCli {
         COMMANDS.put("stop", new String[] {"stop PID", "the kill switch: remove every rule and restore all bytecode"});
         COMMANDS.put("journal", new String[] {"journal PID", "print the experiment's journal, one JSON object per line"});
     }
+
+    private static final Duration AGENT_WAIT = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -106,7 +108,7 @@ public final class ChaosCli {
             }
             case "enable", "disable" -> switchOn(pid, command.equals("enable"), rest.size() > 1 ? rest.get(1) : null);
             case "stop" -> withAgent(pid, agent -> {
-                int rules = agent.getRuleNames().length;
+                int rules = agent.ruleNames().length;
                 agent.stopAll();
                 out.println("kill switch: " + rules + (rules == 1 ? " rule" : " rules") + " removed, original bytecode restored");
             });
@@ -126,9 +128,9 @@ public final class ChaosCli {
         });
     }
 
-    private void expectRule(boolean done, ChaosAgentMXBean agent, String name, String verb) throws CliException {
+    private void expectRule(boolean done, AgentDoor agent, String name, String verb) throws CliException {
         if (!done) {
-            String[] names = agent.getRuleNames();
+            String[] names = agent.ruleNames();
             throw new CliException(CliException.BAD_USAGE, "no rule named " + name + " that can be " + verb.trim()
                     + " (rules: " + (names.length == 0 ? "none" : String.join(", ", names)) + ")");
         }
@@ -136,7 +138,7 @@ public final class ChaosCli {
     }
 
     private interface AgentAction {
-        void run(ChaosAgentMXBean agent) throws CliException;
+        void run(AgentDoor agent) throws CliException;
     }
 
     /**
@@ -144,20 +146,19 @@ public final class ChaosCli {
      * arrives as a plain IllegalArgumentException, which is bad usage (2).
      */
     private void withAgent(String pid, AgentAction action) throws CliException {
-        try (TargetJvm target = TargetJvm.attach(pid)) {
-            ChaosAgentMXBean agent = target.agent();
-            try {
-                action.run(agent);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(CliException.BAD_USAGE, e.getMessage());
-            } catch (UndeclaredThrowableException e) {
-                throw new CliException(CliException.UNREACHABLE, "lost JVM " + pid + ": " + e.getCause());
-            }
+        AgentDoor agent = AgentDoor.open(JvmProcess.verify(pid));
+        try {
+            action.run(agent);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.BAD_USAGE, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new CliException(CliException.UNREACHABLE, "lost JVM " + pid + ": " + e.getCause().getMessage());
         }
     }
 
     private void attach(String pid, String options) throws CliException {
-        try (TargetJvm target = TargetJvm.attach(pid)) {
+        JvmProcess jvm = JvmProcess.verify(pid);
+        try (TargetJvm target = TargetJvm.attach(jvm)) {
             int java = target.javaVersion();
             if (java < 17) {
                 throw new CliException(CliException.UNREACHABLE, "JVM " + pid + " runs Java " + java
@@ -169,48 +170,70 @@ public final class ChaosCli {
                         + (options.isEmpty() ? "" : " (options " + options + " ignored)"));
                 return;
             }
-            target.loadAgent(agentJar(), options);
-            target.agent();
+            target.loadAgent(VisibleJar.placeFor(jvm, agentJar(), version()), options);
+            awaitAgent(jvm, target);
             out.println("chaos-agent attached to JVM " + pid + (options.isEmpty() ? "" : " with " + options)
                     + "; see its rules with: java -jar chaos-agent.jar rules " + pid);
         }
     }
 
+    /** The agent answers at its door once its background start is done; a start that failed never sets the version property. */
+    private static void awaitAgent(JvmProcess jvm, TargetJvm target) throws CliException {
+        AgentDoor door = AgentDoor.of(jvm);
+        long deadline = System.nanoTime() + AGENT_WAIT.toNanos();
+        while (!door.isOpen()) {
+            if (target.agentVersion() == null || System.nanoTime() > deadline) {
+                throw new CliException(CliException.UNREACHABLE, "the agent in JVM " + jvm.pid() + " did not open its door at "
+                        + jvm.seen(ControlDoor.path(jvm.namespacePid())) + " (its stderr says why, in chaos-agent: lines)");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(CliException.UNREACHABLE, "interrupted while waiting for the agent in JVM " + jvm.pid());
+            }
+        }
+    }
+
+    /** Nothing is attached to: {@code agent=yes} is the agent's door answering. */
     private void jvms() {
         String self = Long.toString(ProcessHandle.current().pid());
-        List<VirtualMachineDescriptor> all = new ArrayList<>(VirtualMachine.list());
-        all.removeIf(d -> d.id().equals(self));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PID", "MAIN", "AGENT"});
-        ExecutorService probes = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "chaos-cli-probe");
-            thread.setDaemon(true);
-            return thread;
+        jvmsAndCommands().forEach((jvm, command) -> {
+            if (!jvm.pid().equals(self)) {
+                String main = command == null || command.isBlank() ? "(unknown)" : command.split(" ")[0];
+                rows.add(new String[] {jvm.pid(), main, AgentDoor.of(jvm).isOpen() ? "agent=yes" : "agent=no"});
+            }
         });
-        try {
-            List<Future<String>> agents = new ArrayList<>();
-            for (VirtualMachineDescriptor jvm : all) {
-                agents.add(probes.submit(() -> {
-                    try (TargetJvm target = TargetJvm.attach(jvm.id())) {
-                        return target.agentVersion() == null ? "agent=no" : "agent=yes";
-                    }
-                }));
-            }
-            for (int i = 0; i < all.size(); i++) {
-                VirtualMachineDescriptor jvm = all.get(i);
-                String agent;
-                try {
-                    agent = agents.get(i).get(3, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    agent = "agent=?";
-                }
-                String main = jvm.displayName().isBlank() ? "(unknown)" : jvm.displayName().split(" ")[0];
-                rows.add(new String[] {jvm.id(), main, agent});
-            }
-        } finally {
-            probes.shutdownNow();
-        }
         out.print(table(rows));
+    }
+
+    /**
+     * The caller's JVMs, each with the command it runs (main class or jar, then arguments) from its
+     * jvmstat file. With /proc, the JVMs found there (see {@link JvmProcess#all()}); else the ones
+     * the JDK lists from those files, each verified, as a killed JVM's file names a PID that may now
+     * be anything.
+     */
+    private static Map<JvmProcess, String> jvmsAndCommands() {
+        Map<JvmProcess, String> jvms = new java.util.LinkedHashMap<>();
+        Optional<List<JvmProcess>> found = JvmProcess.all();
+        if (found.isPresent()) {
+            for (JvmProcess jvm : found.get()) {
+                if (jvm.perfData() != null) { // one without, jps does not list either
+                    jvms.put(jvm, PerfData.string(jvm.seen(jvm.perfData()), "sun.rt.javaCommand"));
+                }
+            }
+            return jvms;
+        }
+        for (VirtualMachineDescriptor listed : VirtualMachine.list()) {
+            try {
+                jvms.put(JvmProcess.verify(listed.id()), listed.displayName());
+            } catch (CliException e) {
+                // not a JVM of the caller's, whatever its file says
+            }
+        }
+        return jvms;
     }
 
     private static String table(List<String[]> rows) {
@@ -243,12 +266,17 @@ public final class ChaosCli {
         }
     }
 
-    private static String agentJar() throws CliException {
+    private static Path agentJar() throws CliException {
         try {
-            return Path.of(ChaosCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(ChaosCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new CliException(CliException.BAD_USAGE, "cannot tell where chaos-agent.jar is (" + e + ")");
         }
+    }
+
+    private static String version() {
+        String version = ChaosCli.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     static String usage() {

@@ -5,37 +5,28 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import dev.chaosagent.agent.AgentRuntime;
-import dev.chaosagent.jmx.ChaosAgentMXBean;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
-import javax.management.JMX;
-import javax.management.MBeanServerConnection;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
- * A running JVM on this machine, reached with the JDK's attach API; the agent in it is driven
- * through its MXBean over the JVM's local JMX connector, so the target needs no JMX port.
+ * A JVM on this machine, reached with the JDK's attach API, which works across a container's
+ * namespaces through /proc/PID/root. Only for loading the agent: the agent is then driven through
+ * its {@link AgentDoor}, which costs the JVM no new agent, no warning and no signal per command.
  */
 final class TargetJvm implements AutoCloseable {
 
-    private static final Duration AGENT_WAIT = Duration.ofSeconds(10);
-
     private final String pid;
     private final VirtualMachine vm;
-    private JMXConnector connector;
 
     private TargetJvm(String pid, VirtualMachine vm) {
         this.pid = pid;
         this.vm = vm;
     }
 
-    static TargetJvm attach(String pid) throws CliException {
+    /** Attaches to a JVM verified as such: the attach API signals the process it is given. */
+    static TargetJvm attach(JvmProcess jvm) throws CliException {
+        String pid = jvm.pid();
         try {
             return new TargetJvm(pid, VirtualMachine.attach(pid));
         } catch (AttachNotSupportedException | IOException e) {
@@ -47,10 +38,13 @@ final class TargetJvm implements AutoCloseable {
         String reason = String.valueOf(e.getMessage());
         String lower = reason.toLowerCase(Locale.ROOT);
         String hint;
-        if (lower.contains("no such process") || lower.contains("non existent") || lower.contains("not found") || lower.contains("unable to open socket file")) {
-            hint = "is it still running? list the JVMs with: java -jar chaos-agent.jar jvms";
+        if (lower.contains("no such process")) {
+            hint = "it has ended; list the JVMs with: java -jar chaos-agent.jar jvms";
+        } else if (lower.contains("unable to open socket file") || lower.contains("not found")) {
+            hint = "the JVM did not open its attach socket: it is still starting, runs with -XX:+DisableAttachMechanism,"
+                    + " or cannot write to its /tmp";
         } else if (lower.contains("permission") || lower.contains("not secure") || lower.contains("uid")) {
-            hint = "the target runs as another user: run this command as that user";
+            hint = "the JVM runs as another user: run this command as that user or as root";
         } else {
             hint = "the target must be a running Java 17+ JVM of the same user on this machine";
         }
@@ -80,50 +74,24 @@ final class TargetJvm implements AutoCloseable {
         return systemProperties().getProperty(AgentRuntime.VERSION_PROPERTY);
     }
 
+    /** Loads the agent from a jar at this path in the JVM's own file system. */
     void loadAgent(String jar, String options) throws CliException {
         try {
             vm.loadAgent(jar, options);
-        } catch (AgentLoadException | AgentInitializationException e) {
-            throw new CliException(CliException.UNREACHABLE, "JVM " + pid + " could not load the agent: " + e.getMessage()
-                    + " (its stderr says why, in chaos-agent: lines)");
+        } catch (AgentLoadException e) {
+            throw new CliException(CliException.UNREACHABLE, "JVM " + pid + " could not load the agent from " + jar
+                    + ", a path in its own file system: " + e.getMessage());
+        } catch (AgentInitializationException e) {
+            throw new CliException(CliException.UNREACHABLE, "JVM " + pid + " could not start the agent from " + jar + ": "
+                    + e.getMessage() + " (its stderr says why, in chaos-agent: lines)");
         } catch (IOException e) {
             throw unreachable(pid, e);
-        }
-    }
-
-    /** The agent's MXBean in the target; waits a little for it, as the agent registers it in the background. */
-    ChaosAgentMXBean agent() throws CliException {
-        try {
-            if (connector == null) {
-                connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-            }
-            MBeanServerConnection connection = connector.getMBeanServerConnection();
-            ObjectName name = new ObjectName(ChaosAgentMXBean.OBJECT_NAME);
-            long deadline = System.nanoTime() + AGENT_WAIT.toNanos();
-            while (!connection.isRegistered(name)) {
-                if (agentVersion() == null || System.nanoTime() > deadline) {
-                    throw new CliException(CliException.UNREACHABLE, "JVM " + pid + " has no chaos-agent (load it with:"
-                            + " java -jar chaos-agent.jar attach " + pid + ")");
-                }
-                Thread.sleep(50);
-            }
-            return JMX.newMXBeanProxy(connection, name, ChaosAgentMXBean.class);
-        } catch (IOException e) {
-            throw unreachable(pid, e);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(CliException.UNREACHABLE, "interrupted while waiting for the agent in JVM " + pid);
         }
     }
 
     @Override
     public void close() {
         try {
-            if (connector != null) {
-                connector.close();
-            }
             vm.detach();
         } catch (IOException ignored) {
             // the target went away; nothing to release

@@ -2,13 +2,17 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar chaos-agent.jar ...} against a running JVM that was started without the agent. */
 class CliIT {
@@ -17,9 +21,18 @@ class CliIT {
     }
 
     static Run cli(String... args) throws IOException, InterruptedException {
+        return cliFrom(ForkedJvm.AGENT_JAR, args);
+    }
+
+    /** The CLI run from a copy of the agent jar at this path. */
+    static Run cliFrom(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ForkedJvm.AGENT_JAR.toString()));
+                "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
@@ -87,6 +100,69 @@ class CliIT {
         }
     }
 
+    /**
+     * The attach API signals the PID it is given (on some Java 17 builds before it checks what runs
+     * there, on others once it sees the process catch SIGQUIT), and jvmstat lists a PID from nothing
+     * more than a file name: a file left by a killed JVM, here a copy of this JVM's, names a PID that
+     * another process now has, here a shell that reports every SIGQUIT. Whatever the command, the
+     * CLI lists nothing there and sends nothing to it.
+     */
+    @Test
+    void aProcessThatIsNotAJvmIsNeverSignalled(@TempDir Path dir) throws Exception {
+        Path signals = dir.resolve("signals.txt");
+        Process shell = new ProcessBuilder("sh", "-c", "trap 'echo SIGQUIT' QUIT; while true; do read line; done")
+                .redirectOutput(signals.toFile()).start();
+        String pid = Long.toString(shell.pid());
+        Path perfData = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"));
+        Path forged = perfData.resolve(pid);
+        try {
+            Path own = perfData.resolve(Long.toString(ProcessHandle.current().pid()));
+            Assumptions.assumeTrue(Files.isRegularFile(own), "this JVM publishes no jvmstat file at " + own + " to forge one from");
+            Files.copy(own, forged);
+            assertThat(VirtualMachine.list()).as("the JDK lists the forged entry").anyMatch(jvm -> jvm.id().equals(pid));
+
+            Run jvms = cli("jvms");
+            assertThat(jvms.exitCode()).isZero();
+            assertThat(jvms.out()).doesNotContainPattern("(?m)^" + pid + " ");
+
+            for (List<String> command : List.of(List.of("attach", pid), List.of("rules", pid), List.of("add", pid, "target=a.B#c latency=1ms"),
+                    List.of("remove", pid, "r"), List.of("enable", pid), List.of("disable", pid, "r"), List.of("stop", pid), List.of("journal", pid))) {
+                Run run = cli(command.toArray(String[]::new));
+                assertThat(run.exitCode()).as("%s: %s", command, run.err()).isEqualTo(1);
+                assertThat(run.err()).as("%s", command)
+                        .isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid + " (sh) is not a JVM; nothing was sent to it\n");
+            }
+            assertThat(shell.isAlive()).isTrue();
+            assertThat(Files.readString(signals)).as("signals the shell caught").isEmpty();
+        } finally {
+            Files.deleteIfExists(forged);
+            shell.destroy();
+        }
+    }
+
+    /** A JVM of another user is left alone, and the message says whose it is. */
+    @Test
+    void aJvmOfAnotherUserIsLeftAlone(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(System.getProperty("user.name").equals("root") && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "runs as root, with setpriv, to run the CLI as nobody");
+        Path jar = Files.copy(ForkedJvm.AGENT_JAR, Files.createDirectories(Path.of("/tmp", "chaos-cli-" + ProcessHandle.current().pid()))
+                .resolve("chaos-agent.jar"));
+        try (ForkedJvm shop = ForkedJvm.withAgent("")) {
+            jar.getParent().toFile().setExecutable(true, false);
+            jar.toFile().setReadable(true, false);
+            String pid = Long.toString(shop.pid());
+            Run run = run(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "rules", pid));
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid
+                    + " (java) runs as user root, not as you; run this command as that user or as root\n");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(jar.getParent());
+        }
+    }
+
     @Test
     void badUsageIsTwoAndAnUnreachableJvmIsOne() throws Exception {
         Run none = cli();
@@ -107,7 +183,8 @@ class CliIT {
 
         Run gone = cli("rules", "999999999");
         assertThat(gone.exitCode()).isEqualTo(1);
-        assertThat(gone.err()).startsWith("chaos-agent: cannot reach JVM 999999999").contains("java -jar chaos-agent.jar jvms");
+        assertThat(gone.err()).isEqualTo("chaos-agent: cannot reach JVM 999999999: no process 999999999 (it has ended, or never was);"
+                + " list the JVMs with: java -jar chaos-agent.jar jvms\n");
 
         Run help = cli("attach", "--help");
         assertThat(help.exitCode()).isZero();

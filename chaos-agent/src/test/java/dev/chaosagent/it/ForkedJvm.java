@@ -75,6 +75,17 @@ final class ForkedJvm implements AutoCloseable {
 
     private static ForkedJvm start(String options, boolean capture, List<Path> extraClasspath, java.util.Map<String, String> environment,
                                    String... extraJvmArgs) throws IOException {
+        return new ForkedJvm(command(options, capture, extraClasspath, extraJvmArgs), environment);
+    }
+
+    /** Starts the shop without the agent under a command that runs another, e.g. {@code unshare ...}. */
+    static ForkedJvm under(List<String> wrapper) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(command(null, false, List.of()));
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
+    private static List<String> command(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -93,7 +104,7 @@ final class ForkedJvm implements AutoCloseable {
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(ShopApp.class.getName());
-        return new ForkedJvm(command, environment);
+        return command;
     }
 
     /** A port on 127.0.0.1 that nothing listens on now. */

@@ -1,0 +1,137 @@
+package dev.chaosagent.control;
+
+import dev.chaosagent.jmx.ChaosAgentMXBean;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * The CLI's way into the agent: a Unix domain socket at {@code /tmp/.chaos-agent-PID}, beside the
+ * JDK's own attach socket {@code /tmp/.java_pidPID}. A file, not a port, so that the CLI reaches a
+ * JVM in a container from the host through {@code /proc/PID/root}, whatever its network namespace,
+ * and only the JVM's user and root get in, as with the attach socket.
+ * <p>
+ * One request per connection: a word, a newline, its argument (up to the end of the stream). The
+ * answer's first line is {@code ok} or {@code refused} (a bad spec or name: the rest is the message).
+ */
+public final class ControlDoor {
+
+    private static final String FILE_PREFIX = ".chaos-agent-";
+    private static final int MAX_REQUEST = 1 << 20;
+
+    private final ServerSocketChannel server;
+    private final UserPrincipal owner;
+    private final ChaosAgentMXBean control;
+    private final String version;
+
+    private ControlDoor(ServerSocketChannel server, UserPrincipal owner, ChaosAgentMXBean control, String version) {
+        this.server = server;
+        this.owner = owner;
+        this.control = control;
+        this.version = version;
+    }
+
+    /** Where the JVM with this PID (in its own PID namespace) has its door, in its own mount namespace. */
+    public static Path path(long pid) {
+        // The JDK's attach socket is in /tmp on Linux whatever java.io.tmpdir says; elsewhere the user's temporary directory.
+        Path tmp = Path.of(System.getProperty("os.name").startsWith("Linux") ? "/tmp" : System.getProperty("java.io.tmpdir"));
+        return tmp.resolve(FILE_PREFIX + pid);
+    }
+
+    /** Opens this JVM's door; the caller serves it with {@link #serve()} on a thread of its own. */
+    public static ControlDoor open(ChaosAgentMXBean control, String version) throws IOException {
+        Path path = path(ProcessHandle.current().pid());
+        Files.deleteIfExists(path); // left by an earlier process with this PID that was killed
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path));
+            path.toFile().deleteOnExit();
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            }
+            return new ControlDoor(server, Files.getOwner(path), control, version);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Serves one client after another, until the door cannot accept any more (then it is closed). */
+    public void serve() throws IOException {
+        try (server) {
+            while (true) {
+                SocketChannel client = server.accept();
+                try (client) {
+                    if (admitted(client)) {
+                        answer(client);
+                    }
+                } catch (IOException e) {
+                    // that client went away; the door stays open for the next
+                }
+            }
+        }
+    }
+
+    /** The JVM's own user or root, as the JDK's attach listener admits; the file's permissions say the same. */
+    private boolean admitted(SocketChannel client) throws IOException {
+        UserPrincipal peer;
+        try {
+            peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+        } catch (UnsupportedOperationException | LinkageError e) {
+            return true; // no peer credentials here (Windows, or a runtime without jdk.net): the file's permissions guard it
+        }
+        return peer.equals(owner) || peer.getName().equals("root") || peer.getName().equals("0");
+    }
+
+    private void answer(SocketChannel client) throws IOException {
+        InputStream in = Channels.newInputStream(client);
+        String request = new String(in.readNBytes(MAX_REQUEST), StandardCharsets.UTF_8);
+        int newline = request.indexOf('\n');
+        String word = newline < 0 ? request : request.substring(0, newline);
+        String argument = newline < 0 ? "" : request.substring(newline + 1);
+        String answer;
+        try {
+            answer = "ok\n" + answer(word, argument);
+        } catch (IllegalArgumentException e) {
+            answer = "refused\n" + e.getMessage();
+        }
+        OutputStream out = Channels.newOutputStream(client);
+        out.write(answer.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private String answer(String word, String argument) {
+        return switch (word) {
+            case "version" -> version;
+            case "rules" -> control.describe();
+            case "names" -> String.join("\n", control.getRuleNames());
+            case "add" -> control.addRule(argument);
+            case "remove" -> Boolean.toString(control.removeRule(argument));
+            case "enable" -> Boolean.toString(control.enableRule(argument));
+            case "disable" -> Boolean.toString(control.disableRule(argument));
+            case "switch" -> {
+                control.setEnabled(Boolean.parseBoolean(argument));
+                yield Boolean.toString(control.isEnabled());
+            }
+            case "stop" -> {
+                control.stopAll();
+                yield "";
+            }
+            case "journal" -> control.journal();
+            default -> throw new IllegalArgumentException("unknown request " + word + " (this agent is version " + version + ")");
+        };
+    }
+}
