@@ -2,22 +2,22 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
-import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.fault.Fault;
 
-/** Connects the bootstrap dispatcher to the engine, translating the engine's answers to the dispatcher's. */
+/** Connects the bootstrap dispatcher to the engine's per-call path, translating its answers to the dispatcher's. */
 final class EngineHandler implements ChaosHandler {
 
-    private final ChaosEngine engine;
+    private final SiteTable sites;
 
-    EngineHandler(ChaosEngine engine) {
-        this.engine = engine;
+    EngineHandler(SiteTable sites) {
+        this.sites = sites;
     }
 
     @Override
     public Object enter(int site) throws Throwable {
-        Object result = engine.enter(site);
+        Object result = sites.enter(site);
         if (result == Fault.CONTINUE || result instanceof ThreadCalls) {
             return result == Fault.CONTINUE ? null : result;
         }
@@ -26,7 +26,7 @@ final class EngineHandler implements ChaosHandler {
 
     @Override
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        Object result = engine.exit(token, returnedNormally);
+        Object result = sites.exit(token, returnedNormally);
         if (result == Fault.CONTINUE) {
             return null;
         }
