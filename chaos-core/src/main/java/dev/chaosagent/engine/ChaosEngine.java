@@ -2,6 +2,7 @@ package dev.chaosagent.engine;
 
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.RuleParser;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,38 @@ public final class ChaosEngine {
      */
     public String add(Rule rule) {
         return registry.add(rule).name;
+    }
+
+    /**
+     * Adds a rule written in the one-line form, e.g. {@code target=com.acme.Client#fetch latency=200ms},
+     * with exception types loaded from the calling thread's context class loader. Returns its name.
+     *
+     * @throws InvalidRuleException when the rule does not parse or is refused; nothing changes then
+     */
+    public String add(String spec) {
+        return add(parse(spec));
+    }
+
+    /**
+     * Adds a rule as {@link #add(Rule)} does, and returns a handle on it: its counters, and
+     * {@link RuleHandle#close()} to remove it (try-with-resources).
+     */
+    public RuleHandle activate(Rule rule) {
+        return new RuleHandle(registry.add(rule), registry);
+    }
+
+    /** {@link #activate(Rule)} for a rule in the one-line form, parsed as {@link #add(String)} does. */
+    public RuleHandle activate(String spec) {
+        return activate(parse(spec));
+    }
+
+    private Rule parse(String spec) {
+        try {
+            return RuleParser.forCurrentThread().parse(spec);
+        } catch (InvalidRuleException e) {
+            refused(null, "rule refused: " + e.getMessage());
+            throw e;
+        }
     }
 
     /** Removes a rule and releases what it retained; false when there is no rule of that name. */
