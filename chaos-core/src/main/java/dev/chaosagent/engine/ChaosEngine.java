@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The rules, and what they do to the calls of instrumented methods. A thin facade: the rules' life
- * is the {@link RuleRegistry}'s, the instrumented methods and the per-call path are the
+ * is the {@code RuleRegistry}'s, the instrumented methods and the per-call path are the
  * {@link SiteTable}'s (which instrumentation reaches through {@link #sites()}), the events are
- * {@link EngineEvents}'. Changes are serialised under one lock; the per-call path takes none.
+ * {@code EngineEvents}'. Changes are serialised under one lock; the per-call path takes none.
  */
 public final class ChaosEngine {
 
