@@ -2,6 +2,7 @@ package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.rule.RuleParser;
 import java.util.List;
@@ -32,12 +33,14 @@ public class EngineHotPathBenchmark {
     public String rule;
 
     private ChaosEngine engine;
+    private SiteTable sites;
     private int site;
 
     @Setup
     public void setUp() {
         engine = ChaosEngine.create();
-        site = engine.registerSite(new MethodSite("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
+        sites = engine.sites();
+        site = sites.register(new MethodSite("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
         RuleParser parser = new RuleParser(getClass().getClassLoader());
         String spec = switch (rule) {
             case "none" -> null;
@@ -54,7 +57,7 @@ public class EngineHotPathBenchmark {
     /** One call as woven code makes it: entry, then exit when the entry opened the call. */
     @Benchmark
     public Object call() throws Throwable {
-        Object entered = engine.enter(site);
-        return entered instanceof ThreadCalls ? engine.exit(entered, true) : entered;
+        Object entered = sites.enter(site);
+        return entered instanceof ThreadCalls ? sites.exit(entered, true) : entered;
     }
 }

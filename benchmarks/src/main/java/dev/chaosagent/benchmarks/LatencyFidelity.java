@@ -2,6 +2,7 @@ package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.rule.RuleParser;
 import java.util.Arrays;
 import java.util.List;
@@ -42,15 +43,16 @@ public final class LatencyFidelity {
 
     static Row measure(String latency, long requestedNanos, int calls) throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        int site = engine.registerSite(new MethodSite("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
+        SiteTable sites = engine.sites();
+        int site = sites.register(new MethodSite("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
         engine.add(new RuleParser(LatencyFidelity.class.getClassLoader()).parse("name=l target=com.example.A#m latency=" + latency));
         for (int i = 0; i < Math.min(calls, 20); i++) {
-            engine.exit(engine.enter(site), true);
+            sites.exit(sites.enter(site), true);
         }
         double[] over = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            engine.exit(engine.enter(site), true); // latency=... at entry opens the call: the body runs
+            sites.exit(sites.enter(site), true); // latency=... at entry opens the call: the body runs
             over[i] = (System.nanoTime() - start - requestedNanos) / 1e6;
         }
         Arrays.sort(over);

@@ -150,7 +150,7 @@ final class AdviceWeaver {
         @Override
         public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
-            int id = engine.registerSite(new MethodSite(className, method.getInternalName(),
+            int id = engine.sites().register(new MethodSite(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;

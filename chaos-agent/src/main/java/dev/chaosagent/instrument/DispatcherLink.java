@@ -14,8 +14,8 @@ final class DispatcherLink {
 
     /** Returns the dispatcher's module, which the modules of instrumented classes must read. */
     static Module connect(ChaosEngine engine) {
-        ChaosDispatcher.install(new EngineHandler(engine));
-        engine.addArmedListener(armed -> ChaosDispatcher.armed = armed);
+        ChaosDispatcher.install(new EngineHandler(engine.sites()));
+        engine.sites().addArmedListener(armed -> ChaosDispatcher.armed = armed);
         return ChaosDispatcher.class.getModule();
     }
 }

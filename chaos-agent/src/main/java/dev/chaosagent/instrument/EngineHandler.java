@@ -2,27 +2,27 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
-import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.fault.Fault;
 
-/** Connects the bootstrap dispatcher to the engine, translating the engine's answers to the dispatcher's. */
+/** Connects the bootstrap dispatcher to the engine's per-call path, translating its answers to the dispatcher's. */
 final class EngineHandler implements ChaosHandler {
 
-    private final ChaosEngine engine;
+    private final SiteTable sites;
 
-    EngineHandler(ChaosEngine engine) {
-        this.engine = engine;
+    EngineHandler(SiteTable sites) {
+        this.sites = sites;
     }
 
     @Override
     public Object enter(int site) throws Throwable {
-        return entered(engine.enter(site));
+        return entered(sites.enter(site));
     }
 
     @Override
     public Object enter(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) throws Throwable {
-        return entered(engine.enter(site, bits0, object0, bits1, object1, bits2, object2));
+        return entered(sites.enter(site, bits0, object0, bits1, object1, bits2, object2));
     }
 
     private static Object entered(Object result) {
@@ -34,7 +34,7 @@ final class EngineHandler implements ChaosHandler {
 
     @Override
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        Object result = engine.exit(token, returnedNormally);
+        Object result = sites.exit(token, returnedNormally);
         if (result == Fault.CONTINUE) {
             return null;
         }

@@ -6,6 +6,8 @@ import dev.chaosagent.fault.FaultFailedException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.trigger.Chance;
 import dev.chaosagent.trigger.Triggers;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,13 +44,13 @@ final class ActiveRule {
     private final LongAdder injections = new LongAdder();
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
-    private final ChaosEngine engine;
+    private final RuleCallbacks callbacks;
     private volatile int state;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
-    final java.util.Set<MethodSite> refusedSites = new java.util.HashSet<>();
+    final Set<MethodSite> refusedSites = new HashSet<>();
 
-    ActiveRule(Rule rule, Chance chance, RuleResources resources, ChaosEngine engine) {
+    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
         this.rule = rule;
         this.name = rule.name();
         this.fault = rule.fault();
@@ -58,7 +60,7 @@ final class ActiveRule {
         this.threshold = triggers.threshold();
         this.rolls = threshold < Chance.RANGE;
         this.resources = resources;
-        this.engine = engine;
+        this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
         this.state = rule.enabled() ? ARMED : DISABLED;
     }
@@ -89,7 +91,7 @@ final class ActiveRule {
             }
         }
         injections.increment();
-        engine.countInjection();
+        callbacks.countInjection();
         return inject(binding, n);
     }
 
@@ -104,7 +106,7 @@ final class ActiveRule {
             if (fault instanceof ExceptionFault && !(t instanceof FaultFailedException)) {
                 throw t;
             }
-            engine.reportFailure(this, t);
+            callbacks.reportFailure(this, t);
             return Fault.CONTINUE;
         } finally {
             if (entered) {
@@ -120,8 +122,8 @@ final class ActiveRule {
             }
             state = EXHAUSTED;
         }
-        engine.exhausted(this);
-        engine.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
+        callbacks.exhausted(this);
+        callbacks.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
                 + triggers.limit() + " injections and stopped injecting");
     }
 

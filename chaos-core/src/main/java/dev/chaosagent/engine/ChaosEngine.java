@@ -1,74 +1,32 @@
 package dev.chaosagent.engine;
 
-import dev.chaosagent.fault.ExceptionFault;
-import dev.chaosagent.fault.Fault;
-import dev.chaosagent.fault.ReturnsFault;
-import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
-import dev.chaosagent.scope.Scope;
-import dev.chaosagent.trigger.Chance;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import dev.chaosagent.rule.RuleParser;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The registry of rules and the decision for each call. Changes (add, remove, enable, ...) are
- * serialised under one lock; the per-call path ({@link #enter}, {@link #exit}) only reads volatile
- * arrays, takes no lock and allocates nothing unless a rule injects.
- *
- * <p>Instrumentation registers each method it instruments as a {@link MethodSite} and gets an id that
- * the woven code passes back on every call; the engine keeps, per site, the rules that apply to it.
+ * The rules, and what they do to the calls of instrumented methods. A thin facade: the rules' life
+ * is the {@code RuleRegistry}'s, the instrumented methods and the per-call path are the
+ * {@link SiteTable}'s (which instrumentation reaches through {@link #sites()}), the events are
+ * {@code EngineEvents}'. Changes are serialised under one lock; the per-call path takes none.
  */
 public final class ChaosEngine {
 
-    private static final Logger log = LoggerFactory.getLogger("dev.chaosagent.engine");
-    private static final Binding[] NONE = new Binding[0];
-
     private final Object lock = new Object();
-    private final ResourceLimits limits;
-    private final boolean allowDestructive;
-    private final Long fixedSeed;
-    private final List<ChaosEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> ruleSetListeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong retainedHeap = new AtomicLong();
-    private final LongAdder totalInjections = new LongAdder();
-    private final AtomicLong failures = new AtomicLong();
-
-    // Guarded by lock.
-    private final Map<String, ActiveRule> rules = new LinkedHashMap<>();
-    private final Map<MethodSite, Integer> siteIds = new HashMap<>();
-    private final Set<String> reportedFailures = new HashSet<>();
-    private long generatedNames;
-    private Set<String> planRules = Set.of();
-    private Long seed;
-    private ScheduledThreadPoolExecutor expiry;
-
-    private volatile boolean enabled = true;
-    private volatile boolean armed;
-    private final List<ArmedListener> armedListeners = new CopyOnWriteArrayList<>();
-    private volatile Site[] sites = new Site[0];
+    private final EngineEvents events = new EngineEvents();
+    private final EngineTotals totals = new EngineTotals();
+    private final RuleSeeds seeds;
+    private final SiteTable sites;
+    private final RuleRegistry registry;
 
     private ChaosEngine(Builder builder) {
-        this.allowDestructive = builder.allowDestructive;
-        this.limits = builder.allowDestructive ? ResourceLimits.unlimited() : builder.limits;
-        this.fixedSeed = builder.seed;
-        this.seed = builder.seed;
-        this.enabled = builder.enabled;
+        ResourceLimits limits = builder.allowDestructive ? ResourceLimits.unlimited() : builder.limits;
+        this.seeds = new RuleSeeds(builder.seed);
+        this.sites = new SiteTable(lock, events, builder.enabled);
+        this.registry = new RuleRegistry(lock, sites, events, totals, seeds,
+                new DestructiveGuard(builder.allowDestructive, events), limits);
     }
 
     public static Builder builder() {
@@ -80,245 +38,9 @@ public final class ChaosEngine {
         return builder().build();
     }
 
-    // ---------------------------------------------------------------- the per-call path
-
-    /**
-     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} when
-     * no rule counts this call (the woven code then has nothing to do at exit), the value the method
-     * must return without running its body, or a {@link ThreadCalls} token: the body runs, and the
-     * woven code hands the token to {@link #exit} once it ends, normally or not. May throw the
-     * exception a rule injects.
-     */
-    public Object enter(int siteId) throws Throwable {
-        return enter(siteId, 0, null, 0, null, 0, null);
-    }
-
-    /**
-     * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
-     * scope keys ({@link MethodSite#passedArguments()}, in that order): primitives widened to a
-     * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
-     * as they are; a slot it does not use holds 0 and null.
-     */
-    public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
-            throws Throwable {
-        Site site = site(siteId);
-        if (site == null) {
-            return Fault.CONTINUE;
-        }
-        Binding[] bindings = site.bindings;
-        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
-            return Fault.CONTINUE;
-        }
-        ThreadCalls calls = ThreadCalls.current();
-        int first;
-        if (site.scoped) {
-            calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
-            try {
-                first = calls.open(bindings);
-            } finally {
-                calls.decided();
-            }
-        } else {
-            first = calls.open(bindings);
-        }
-        if (first == calls.height()) {
-            return Fault.CONTINUE; // inside a call every one of its rules already counted
-        }
-        Object result = Fault.CONTINUE;
-        try {
-            for (int i = first; i < calls.height() && result == Fault.CONTINUE; i++) {
-                Binding binding = calls.at(i);
-                if (binding.atEntry) {
-                    result = binding.rule.onCall(binding);
-                }
-            }
-        } catch (Throwable injected) {
-            calls.close();
-            throw injected;
-        }
-        if (result != Fault.CONTINUE) {
-            calls.close(); // the body will not run: no exit follows
-            return result;
-        }
-        return calls;
-    }
-
-    /**
-     * Called when a call that {@link #enter} answered with a {@link ThreadCalls} token ends. When the
-     * body returned normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep
-     * the return value, or the value to return instead; may throw the injected exception.
-     */
-    public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        ThreadCalls calls = (ThreadCalls) token;
-        Object result = Fault.CONTINUE;
-        try {
-            if (returnedNormally && enabled) {
-                for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
-                    Binding binding = calls.at(i);
-                    if (!binding.atEntry) {
-                        result = binding.rule.onCall(binding);
-                    }
-                }
-            }
-        } finally {
-            calls.close();
-        }
-        return result;
-    }
-
-    private Site site(int siteId) {
-        if (!enabled) {
-            return null;
-        }
-        Site[] all = sites;
-        return siteId >= 0 && siteId < all.length ? all[siteId] : null;
-    }
-
-    /** A rule reached its limit on the per-call path: unbind it off that path's back, under the lock. */
-    void exhausted(ActiveRule rule) {
-        synchronized (lock) {
-            if (rules.get(rule.name) == rule) {
-                rebindAll();
-            }
-        }
-    }
-
-    void countInjection() {
-        totalInjections.increment();
-    }
-
-    /** A fault failed at its own work: reported once per rule, counted always, never thrown to the caller. */
-    void reportFailure(ActiveRule rule, Throwable failure) {
-        failures.incrementAndGet();
-        boolean first;
-        synchronized (reportedFailures) {
-            first = reportedFailures.add(rule.name);
-        }
-        if (first) {
-            log.warn("rule {}: the {} fault failed and was skipped: {}", rule.name, rule.fault().key(),
-                    failure instanceof dev.chaosagent.fault.FaultFailedException ? failure.getMessage() : failure.toString());
-        }
-    }
-
-    // ---------------------------------------------------------------- sites
-
-    /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
-    public int registerSite(MethodSite info) {
-        synchronized (lock) {
-            Integer known = siteIds.get(info);
-            if (known != null) {
-                return known;
-            }
-            int id = sites.length;
-            Site site = new Site(info);
-            bind(site);
-            Site[] grown = Arrays.copyOf(sites, id + 1);
-            grown[id] = site;
-            sites = grown;
-            siteIds.put(info, id);
-            return id;
-        }
-    }
-
-    /** The number of registered methods a rule applies to (whether or not it is enabled now). */
-    public int matchedSites(String name) {
-        synchronized (lock) {
-            ActiveRule rule = require(name);
-            int count = 0;
-            for (Site site : sites) {
-                if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
-                    count++;
-                }
-            }
-            return count;
-        }
-    }
-
-    private static boolean matches(Rule rule, MethodSite info) {
-        return rule.target().matchesType(info.className(), info.supertypes())
-                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
-    }
-
-    private void rebindAll() {
-        for (Site site : sites) {
-            bind(site);
-        }
-        updateArmed();
-    }
-
-    /** Armed: the master switch is on and some rule can act. Instrumentation reads it before anything else. */
-    private void updateArmed() {
-        boolean now = false;
-        for (ActiveRule rule : rules.values()) {
-            now |= enabled && rule.state() == ActiveRule.ARMED;
-        }
-        if (now != armed) {
-            armed = now;
-            for (ArmedListener listener : armedListeners) {
-                listener.armedChanged(now);
-            }
-        }
-    }
-
-    private void bind(Site site) {
-        List<Binding> bound = new ArrayList<>();
-        MethodSite info = site.info;
-        for (ActiveRule active : rules.values()) {
-            Rule rule = active.rule;
-            // Only armed rules are bound: a disabled rule costs its methods nothing.
-            if (active.state() != ActiveRule.ARMED || !matches(rule, info)) {
-                continue;
-            }
-            Object returnValue = null;
-            Fault fault = rule.fault();
-            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(info.declaredExceptions())) {
-                refuseAt(active, site, exception.type().getName() + " is a checked exception that "
-                        + info.signature() + " does not declare");
-                continue;
-            }
-            if (fault instanceof ReturnsFault returns) {
-                try {
-                    returnValue = returns.convertFor(info.returnType());
-                } catch (IllegalArgumentException e) {
-                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + info.signature()
-                            + ", which returns " + info.returnType() + ": " + e.getMessage());
-                    continue;
-                }
-            }
-            String unscopable = unscopable(rule, info);
-            if (unscopable != null) {
-                refuseAt(active, site, unscopable);
-                continue;
-            }
-            bound.add(new Binding(active, info, returnValue));
-        }
-        boolean scoped = false;
-        for (Binding binding : bound) {
-            scoped |= binding.scope != null;
-        }
-        site.scoped = scoped;
-        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
-    }
-
-    /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
-    private static String unscopable(Rule rule, MethodSite info) {
-        for (int index : rule.scope().argumentIndexes()) {
-            if (index >= info.parameterTypes().size()) {
-                return "arg" + index + " names a parameter that " + info.signature() + " does not have (it has "
-                        + info.parameterTypes().size() + ")";
-            }
-            if (!info.passedArguments().contains(index) && info.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
-                return "arg" + index + " would be a parameter beyond the " + Scope.MAX_PASSED_ARGUMENTS
-                        + " that the rules on " + info.signature() + " can name in all";
-            }
-        }
-        return null;
-    }
-
-    private void refuseAt(ActiveRule rule, Site site, String why) {
-        if (rule.refusedSites.add(site.info)) {
-            publish(ChaosEvent.Type.REFUSED, rule.name, "rule " + rule.name + " does not apply to " + site.info.signature() + ": " + why);
-        }
+    /** What instrumentation calls: method registration, the per-call path, the armed flag. */
+    public SiteTable sites() {
+        return sites;
     }
 
     // ---------------------------------------------------------------- rules
@@ -330,144 +52,59 @@ public final class ChaosEngine {
      * @throws InvalidRuleException when the rule is refused; nothing changes then
      */
     public String add(Rule rule) {
-        String name;
-        synchronized (lock) {
-            checkAllowed(rule);
-            name = rule.name() != null ? rule.name() : generateName();
-            Rule named = rule.withName(name);
-            ActiveRule previous = rules.get(name);
-            ActiveRule active = activate(named);
-            rules.put(name, active);
-            rebindAll();
-            if (previous != null) {
-                previous.end();
-                publish(ChaosEvent.Type.REPLACED, name, "rule " + name + " replaced: " + named.toSpec());
-            } else {
-                publish(ChaosEvent.Type.ADDED, name, "rule " + name + " added: " + named.toSpec());
-            }
-        }
-        rulesChanged();
-        return name;
-    }
-
-    private void checkAllowed(Rule rule) {
-        if (rule.fault().destructive() && !allowDestructive) {
-            String message = rule.fault().key() + ": \"" + rule.fault().value()
-                    + "\" is a destructive fault (expected the agent option allowDestructive=true at start-up)";
-            publish(ChaosEvent.Type.REFUSED, rule.name(), "rule refused: " + message);
-            throw new InvalidRuleException(rule.fault().key(), rule.fault().value(),
-                    "is a destructive fault (expected the agent option allowDestructive=true at start-up)");
-        }
+        return registry.add(rule).name;
     }
 
     /**
-     * Records something a door (JMX, the CLI, a plan, a test) refused before it reached the engine,
-     * so that the log and the journal tell of it too.
+     * Adds a rule written in the one-line form, e.g. {@code target=com.acme.Client#fetch latency=200ms},
+     * with exception types loaded from the calling thread's context class loader. Returns its name.
      *
-     * @param rule the rule's name when known, else null
+     * @throws InvalidRuleException when the rule does not parse or is refused; nothing changes then
      */
-    public void refused(String rule, String message) {
-        publish(ChaosEvent.Type.REFUSED, rule, message);
+    public String add(String spec) {
+        return add(parse(spec));
     }
 
-    private String generateName() {
-        String name;
-        do {
-            name = "rule-" + (++generatedNames);
-        } while (rules.containsKey(name));
-        return name;
+    /**
+     * Adds a rule as {@link #add(Rule)} does, and returns a handle on it: its counters, and
+     * {@link RuleHandle#close()} to remove it (try-with-resources).
+     */
+    public RuleHandle activate(Rule rule) {
+        return new RuleHandle(registry.add(rule), registry);
     }
 
-    private ActiveRule activate(Rule rule) {
-        Chance chance = seed == null ? Chance.unseeded() : Chance.seeded(seed, rule.name());
-        ActiveRule active = new ActiveRule(rule, chance, new RuleResources(rule.name(), limits, retainedHeap), this);
-        long ttl = rule.triggers().ttlNanos();
-        if (ttl > 0) {
-            active.expiry = expiryExecutor().schedule(() -> expire(active), ttl, TimeUnit.NANOSECONDS);
+    /** {@link #activate(Rule)} for a rule in the one-line form, parsed as {@link #add(String)} does. */
+    public RuleHandle activate(String spec) {
+        return activate(parse(spec));
+    }
+
+    private Rule parse(String spec) {
+        try {
+            return RuleParser.forCurrentThread().parse(spec);
+        } catch (InvalidRuleException e) {
+            refused(null, "rule refused: " + e.getMessage());
+            throw e;
         }
-        return active;
-    }
-
-    private ScheduledThreadPoolExecutor expiryExecutor() {
-        if (expiry == null) {
-            expiry = new ScheduledThreadPoolExecutor(1, AgentWork.threads("expiry"));
-            // The thread exists only while some rule has a ttl: an idle agent runs no thread.
-            expiry.setKeepAliveTime(1, TimeUnit.SECONDS);
-            expiry.allowCoreThreadTimeOut(true);
-            expiry.setRemoveOnCancelPolicy(true);
-        }
-        return expiry;
-    }
-
-    private void expire(ActiveRule active) {
-        synchronized (lock) {
-            if (rules.get(active.name) != active) {
-                return;
-            }
-            rules.remove(active.name);
-            rebindAll();
-            active.end();
-            publish(ChaosEvent.Type.EXPIRED, active.name, "rule " + active.name + " expired after its ttl of "
-                    + DurationRange.format(active.rule.triggers().ttlNanos())
-                    + " " + counts(active));
-        }
-        rulesChanged();
     }
 
     /** Removes a rule and releases what it retained; false when there is no rule of that name. */
     public boolean remove(String name) {
-        synchronized (lock) {
-            ActiveRule active = rules.remove(name);
-            if (active == null) {
-                return false;
-            }
-            rebindAll();
-            active.end();
-            publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed " + counts(active));
-        }
-        rulesChanged();
-        return true;
+        return registry.remove(name);
     }
 
     /** Enables a rule; false when there is no rule of that name or it is exhausted. */
     public boolean enable(String name) {
-        return setRuleEnabled(name, true);
+        return registry.setEnabled(name, true);
     }
 
     /** Disables a rule (it stays, with its counters); false when there is no rule of that name. */
     public boolean disable(String name) {
-        return setRuleEnabled(name, false);
-    }
-
-    private boolean setRuleEnabled(String name, boolean on) {
-        synchronized (lock) {
-            ActiveRule active = rules.get(name);
-            if (active == null || !active.setEnabled(on)) {
-                return false;
-            }
-            rebindAll();
-            publish(on ? ChaosEvent.Type.ENABLED : ChaosEvent.Type.DISABLED, name, "rule " + name + (on ? " enabled" : " disabled"));
-            return true;
-        }
+        return registry.setEnabled(name, false);
     }
 
     /** The kill switch: removes every rule and releases everything they retained. */
     public void stopAll() {
-        synchronized (lock) {
-            List<ActiveRule> ended = new ArrayList<>(rules.values());
-            rules.clear();
-            rebindAll();
-            long injections = 0;
-            for (ActiveRule active : ended) {
-                active.end();
-                injections += active.injections();
-                publish(ChaosEvent.Type.REMOVED, active.name, "rule " + active.name + " removed by the kill switch "
-                        + counts(active));
-            }
-            publish(ChaosEvent.Type.STOPPED, null, "kill switch: " + plural(ended.size(), "rule") + " removed, "
-                    + plural(injections, "injection") + " in all");
-        }
-        rulesChanged();
+        registry.stopAll();
     }
 
     /**
@@ -477,210 +114,108 @@ public final class ChaosEngine {
      * {@code wanted} has one of the same name. All are checked first: if one is refused, nothing changes.
      */
     public void applyRules(List<Rule> wanted) {
-        synchronized (lock) {
-            Set<String> names = new HashSet<>();
-            for (Rule rule : wanted) {
-                checkAllowed(rule);
-                if (rule.name() == null || !names.add(rule.name())) {
-                    throw new InvalidRuleException("name", rule.name(), "is missing or used twice (expected a unique name per rule)");
-                }
-            }
-            for (String name : planRules) {
-                ActiveRule active = names.contains(name) ? null : rules.remove(name);
-                if (active != null) {
-                    active.end();
-                    publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan "
-                            + counts(active));
-                }
-            }
-            planRules = names;
-            for (Rule rule : wanted) {
-                ActiveRule previous = rules.get(rule.name());
-                if (previous != null && previous.rule.equals(rule)) {
-                    continue;
-                }
-                rules.put(rule.name(), activate(rule));
-                if (previous != null) {
-                    previous.end();
-                    publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced: " + rule.toSpec());
-                } else {
-                    publish(ChaosEvent.Type.ADDED, rule.name(), "rule " + rule.name() + " added: " + rule.toSpec());
-                }
-            }
-            rebindAll();
-        }
-        rulesChanged();
+        registry.applyRules(wanted);
     }
+
+    /**
+     * Records something a door (JMX, the CLI, a plan, a test) refused before it reached the engine,
+     * so that the log and the journal tell of it too.
+     *
+     * @param rule the rule's name when known, else null
+     */
+    public void refused(String rule, String message) {
+        events.publish(ChaosEvent.Type.REFUSED, rule, message);
+    }
+
+    // ---------------------------------------------------------------- switches and seeds
 
     /** The master switch: off, no rule acts (their counters stop too); rules stay as they are. */
     public void setEnabled(boolean on) {
         synchronized (lock) {
-            if (enabled == on) {
-                return;
+            if (sites.setEnabled(on)) {
+                events.publish(on ? ChaosEvent.Type.ENABLED : ChaosEvent.Type.DISABLED, null, "master switch " + (on ? "on" : "off"));
             }
-            enabled = on;
-            updateArmed();
-            publish(on ? ChaosEvent.Type.ENABLED : ChaosEvent.Type.DISABLED, null, "master switch " + (on ? "on" : "off"));
         }
     }
 
     public boolean isEnabled() {
-        return enabled;
+        return sites.isEnabled();
     }
 
     /** Whether any rule can act now: the master switch is on and some rule is armed. */
     public boolean isArmed() {
-        return armed;
-    }
-
-    /** Told (under the engine's lock, so in order) each time {@link #isArmed()} changes, and once now. */
-    public void addArmedListener(ArmedListener listener) {
-        synchronized (lock) {
-            armedListeners.add(listener);
-            listener.armedChanged(armed);
-        }
-    }
-
-    /** Follows {@link #isArmed()}; must be quick, it runs under the engine's lock. */
-    @FunctionalInterface
-    public interface ArmedListener {
-        void armedChanged(boolean armed);
+        return sites.isArmed();
     }
 
     /**
      * Sets the seed that rules added from now on roll with (null: unseeded). Ignored when the
      * engine was built with a seed, which wins (the agent's {@code seed} option beats the plan's).
      */
-    public void setSeed(Long newSeed) {
-        synchronized (lock) {
-            if (fixedSeed == null) {
-                seed = newSeed;
-            }
-        }
+    public void setSeed(Long seed) {
+        seeds.set(seed);
     }
 
     public Optional<Long> seed() {
-        synchronized (lock) {
-            return Optional.ofNullable(seed);
-        }
+        return seeds.current();
     }
 
+    // ---------------------------------------------------------------- reading
+
     public List<String> ruleNames() {
-        synchronized (lock) {
-            return List.copyOf(rules.keySet());
-        }
+        return registry.names();
     }
 
     public List<Rule> rules() {
-        synchronized (lock) {
-            List<Rule> all = new ArrayList<>(rules.size());
-            for (ActiveRule active : rules.values()) {
-                all.add(active.rule);
-            }
-            return List.copyOf(all);
-        }
+        return registry.rules();
     }
 
     public Optional<Rule> rule(String name) {
-        synchronized (lock) {
-            return Optional.ofNullable(rules.get(name)).map(a -> a.rule);
-        }
+        return registry.find(name).map(active -> active.rule);
     }
 
     /** Eligible calls of a rule since it was added (or last replaced). */
     public long calls(String name) {
-        synchronized (lock) {
-            return require(name).calls();
-        }
+        return registry.require(name).calls();
     }
 
     /** Injections of a rule since it was added (or last replaced). */
     public long injections(String name) {
-        synchronized (lock) {
-            return require(name).injections();
-        }
+        return registry.require(name).injections();
+    }
+
+    /** The number of registered methods a rule applies to (whether or not it is enabled now). */
+    public int matchedSites(String name) {
+        return registry.matchedSites(name);
     }
 
     /** Injections of every rule since the engine started, removed rules included. */
     public long totalInjections() {
-        return totalInjections.sum();
+        return totals.injections();
     }
 
     /** How often a fault failed at its own work (and was skipped). */
     public long failures() {
-        return failures.get();
+        return totals.failures();
     }
 
     /** Heap retained by memory faults, all rules together. */
     public long retainedHeapBytes() {
-        return retainedHeap.get();
-    }
-
-    private ActiveRule require(String name) {
-        ActiveRule active = rules.get(name);
-        if (active == null) {
-            throw new IllegalArgumentException("no rule named \"" + name + "\" (rules: "
-                    + (rules.isEmpty() ? "none" : String.join(", ", rules.keySet())) + ")");
-        }
-        return active;
+        return totals.retainedHeap.get();
     }
 
     /** A table of every rule, its state, counters and time left, for people. */
     public String describe() {
-        synchronized (lock) {
-            StringBuilder out = new StringBuilder();
-            out.append("chaos-agent: master switch ").append(enabled ? "on" : "off").append(", ")
-                    .append(plural(rules.size(), "rule")).append(", ")
-                    .append(plural(totalInjections(), "injection")).append(" in all\n");
-            if (rules.isEmpty()) {
-                return out.toString();
-            }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"NAME", "STATE", "CALLS", "INJECTIONS", "TTL LEFT", "RULE"});
-            long now = System.nanoTime();
-            for (ActiveRule active : rules.values()) {
-                long ttl = active.rule.triggers().ttlNanos();
-                String left = ttl == 0 ? "-" : formatLeft(active.addedAtNanos + ttl - now);
-                rows.add(new String[] {active.name, active.stateName(), Long.toString(active.calls()),
-                        Long.toString(active.injections()), left, active.rule.toSpec()});
-            }
-            int[] widths = new int[rows.get(0).length];
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    out.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-                }
-                out.append('\n');
-            }
-            return out.toString();
-        }
-    }
-
-    private static String counts(ActiveRule active) {
-        return "(" + plural(active.injections(), "injection") + " in " + plural(active.calls(), "call") + ")";
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    private static String formatLeft(long nanos) {
-        long seconds = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(nanos));
-        return seconds >= 60 ? seconds / 60 + "m " + seconds % 60 + "s" : seconds + "s";
+        return registry.describe();
     }
 
     // ---------------------------------------------------------------- events
 
     public void addListener(ChaosEventListener listener) {
-        listeners.add(listener);
+        events.addListener(listener);
     }
 
     public void removeListener(ChaosEventListener listener) {
-        listeners.remove(listener);
+        events.removeListener(listener);
     }
 
     /**
@@ -688,53 +223,7 @@ public final class ChaosEngine {
      * the engine's lock: instrumentation uses it to transform or restore classes.
      */
     public void addRuleSetListener(Runnable listener) {
-        ruleSetListeners.add(listener);
-    }
-
-    private void rulesChanged() {
-        for (Runnable listener : ruleSetListeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.warn("a rule-set listener failed: {}", e.toString());
-            }
-        }
-    }
-
-    /** Logs the event (one line; a refusal is a warning) and hands it to every listener. */
-    void publish(ChaosEvent.Type type, String rule, String message) {
-        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message);
-        boolean entered = Reentrancy.enter();
-        try {
-            if (type == ChaosEvent.Type.REFUSED) {
-                log.warn(message);
-            } else {
-                log.info(message);
-            }
-            for (ChaosEventListener listener : listeners) {
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    log.warn("an event listener failed on {}: {}", type.key(), e.toString());
-                }
-            }
-        } finally {
-            if (entered) {
-                Reentrancy.leave();
-            }
-        }
-    }
-
-    /** One instrumented method and the rules that act on it now, in the order they were added. */
-    private static final class Site {
-        final MethodSite info;
-        volatile Binding[] bindings = NONE;
-        /** Whether some bound rule has scope keys: only then does a call set up what they read. */
-        volatile boolean scoped;
-
-        Site(MethodSite info) {
-            this.info = info;
-        }
+        events.addRuleSetListener(listener);
     }
 
     /** Settings fixed for the engine's life; the agent takes them from its options. */

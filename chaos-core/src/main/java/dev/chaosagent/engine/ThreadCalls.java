@@ -10,8 +10,8 @@ import dev.chaosagent.scope.ScopedCall;
  * call is in progress, belongs to that one logical call (a proxy delegating to its target, a
  * subclass calling {@code super}, a forwarder, recursion): the rule neither counts nor injects it.
  *
- * <p>{@link ChaosEngine#enter} opens a frame with the bindings whose rules are not yet open and hands
- * this object to the woven code as its token; {@link ChaosEngine#exit} closes the frame. Frames
+ * <p>{@link SiteTable#enter} opens a frame with the bindings whose rules are not yet open and hands
+ * this object to the woven code as its token; {@link SiteTable#exit} closes the frame. Frames
  * nest strictly, as calls do. Only bindings are held, and only while their call runs.
  *
  * <p>It also holds, while a call is being decided, the parameters its woven code passed for the

@@ -44,14 +44,21 @@ public final class ExceptionFault implements Fault {
             throw new InvalidRuleException("exception", typeName,
                     "cannot be loaded (expected a Throwable class on the application's class path, like java.io.IOException)");
         }
-        if (!Throwable.class.isAssignableFrom(loaded) || Modifier.isAbstract(loaded.getModifiers())) {
+        if (!Throwable.class.isAssignableFrom(loaded)) {
             throw new InvalidRuleException("exception", typeName, "is not a concrete Throwable class (expected like java.io.IOException)");
         }
-        Class<? extends Throwable> type = loaded.asSubclass(Throwable.class);
+        return of(loaded.asSubclass(Throwable.class), message);
+    }
+
+    /** Checks the type; {@code message} may be null. */
+    public static ExceptionFault of(Class<? extends Throwable> type, String message) {
+        if (Modifier.isAbstract(type.getModifiers())) {
+            throw new InvalidRuleException("exception", type.getName(), "is not a concrete Throwable class (expected like java.io.IOException)");
+        }
         Constructor<? extends Throwable> withMessage = publicConstructor(type, String.class);
         Constructor<? extends Throwable> noArgs = publicConstructor(type);
         if (withMessage == null && noArgs == null) {
-            throw new InvalidRuleException("exception", typeName,
+            throw new InvalidRuleException("exception", type.getName(),
                     "has neither a public (String) nor a public no-arg constructor (expected an exception chaos-agent can build)");
         }
         return new ExceptionFault(type, message, withMessage, noArgs);

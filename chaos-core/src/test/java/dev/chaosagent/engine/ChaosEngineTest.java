@@ -40,8 +40,8 @@ class ChaosEngineTest {
 
     @Test
     void aRuleActsOnlyOnTheMethodsItsTargetMatches() throws Throwable {
-        int fetch = engine.registerSite(method("com.acme.CatalogClient", "fetch", "java.lang.String", "java.io.IOException"));
-        int other = engine.registerSite(method("com.acme.CatalogClient", "close", "void"));
+        int fetch = engine.sites().register(method("com.acme.CatalogClient", "fetch", "java.lang.String", "java.io.IOException"));
+        int other = engine.sites().register(method("com.acme.CatalogClient", "close", "void"));
         add("name=boom target=com.acme.*Client#fetch exception=java.io.IOException message=\"chaos: reset\"");
 
         Throwable thrown = catchThrowable(() -> call(engine, fetch));
@@ -55,22 +55,22 @@ class ChaosEngineTest {
     @Test
     void aSiteRegisteredLaterIsBoundToTheRulesAlreadyThere() throws Throwable {
         add("name=r target=com.acme.Late#run returns=7");
-        int site = engine.registerSite(method("com.acme.Late", "run", "int"));
+        int site = engine.sites().register(method("com.acme.Late", "run", "int"));
         assertThat(call(engine, site)).isEqualTo(7);
-        assertThat(engine.registerSite(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
+        assertThat(engine.sites().register(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
     }
 
     @Test
     void subtypesMatchWithPlus() throws Throwable {
-        int site = engine.registerSite(Sites.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
+        int site = engine.sites().register(Sites.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
         add("name=jdbc target=java.sql.Statement+#execute* returns=null");
         assertThat(call(engine, site)).isNull();
     }
 
     @Test
     void returnsIsConvertedPerMethodAndRefusedWhereItDoesNotFit() throws Throwable {
-        int count = engine.registerSite(method("a.Repo", "count", "long"));
-        int name = engine.registerSite(method("a.Repo", "countName", "java.lang.String"));
+        int count = engine.sites().register(method("a.Repo", "count", "long"));
+        int name = engine.sites().register(method("a.Repo", "countName", "java.lang.String"));
         add("name=r target=a.Repo#count* returns=3");
 
         assertThat(call(engine, count)).isEqualTo(3L);
@@ -81,9 +81,9 @@ class ChaosEngineTest {
 
     @Test
     void aCheckedExceptionIsRefusedWhereItIsNotDeclared() throws Throwable {
-        int declares = engine.registerSite(method("a.Repo", "save", "void", "java.sql.SQLException"));
-        int declaresSuper = engine.registerSite(method("a.Repo", "saveAll", "void", "java.lang.Exception"));
-        int silent = engine.registerSite(method("a.Repo", "saveQuietly", "void"));
+        int declares = engine.sites().register(method("a.Repo", "save", "void", "java.sql.SQLException"));
+        int declaresSuper = engine.sites().register(method("a.Repo", "saveAll", "void", "java.lang.Exception"));
+        int silent = engine.sites().register(method("a.Repo", "saveQuietly", "void"));
         add("name=db target=a.Repo#save* exception=java.sql.SQLTransientConnectionException");
 
         assertThat(catchThrowable(() -> call(engine, declares))).isInstanceOf(SQLException.class);
@@ -96,16 +96,16 @@ class ChaosEngineTest {
 
     @Test
     void exitRulesActAtExitOnly() throws Throwable {
-        int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
+        int site = engine.sites().register(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
-        Object entered = engine.enter(site);
+        Object entered = engine.sites().enter(site);
         assertThat(entered).as("the body runs").isInstanceOf(ThreadCalls.class);
-        assertThat(engine.exit(entered, true)).isEqualTo(false);
+        assertThat(engine.sites().exit(entered, true)).isEqualTo(false);
     }
 
     @Test
     void severalRulesOnOneMethodApplyInOrderAndTheFirstThatReturnsEndsTheCall() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "java.lang.String"));
+        int site = engine.sites().register(method("a.B", "c", "java.lang.String"));
         add("name=first target=a.B#c latency=0ms");
         add("name=second target=a.B#c returns=\"second\"");
         add("name=third target=a.B#c returns=\"third\"");
@@ -116,7 +116,7 @@ class ChaosEngineTest {
 
     @Test
     void addingUnderAUsedNameReplacesAndRestartsTheCounters() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        int site = engine.sites().register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1");
         call(engine, site);
         add("name=r target=a.B#c returns=2");
@@ -134,7 +134,7 @@ class ChaosEngineTest {
 
     @Test
     void disableEnableRemoveAndTheMasterSwitch() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        int site = engine.sites().register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1");
 
         assertThat(engine.disable("r")).isTrue();
@@ -159,8 +159,8 @@ class ChaosEngineTest {
     @Test
     void theArmedFlagTellsWhetherAnyRuleCanAct() throws Throwable {
         List<Boolean> seen = new CopyOnWriteArrayList<>();
-        engine.addArmedListener(seen::add);
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        engine.sites().addArmedListener(seen::add);
+        int site = engine.sites().register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1 limit=1");
         engine.disable("r");
         engine.enable("r");
@@ -173,7 +173,7 @@ class ChaosEngineTest {
 
     @Test
     void aDisabledRuleIsUnboundButStillCountsAsMatchingItsMethods() throws Throwable {
-        engine.registerSite(method("a.B", "c", "int"));
+        engine.sites().register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1 enabled=false");
         assertThat(engine.isArmed()).isFalse();
         assertThat(engine.matchedSites("r")).isEqualTo(1);
@@ -181,7 +181,7 @@ class ChaosEngineTest {
 
     @Test
     void theKillSwitchRemovesEveryRule() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        int site = engine.sites().register(method("a.B", "c", "int"));
         add("name=a target=a.B#c returns=1");
         add("name=b target=a.B#* latency=1ms");
         assertThat(call(engine, site)).isEqualTo(1);
@@ -224,7 +224,7 @@ class ChaosEngineTest {
 
     @Test
     void applyRulesKeepsUnchangedRulesReplacesChangedOnesAndRemovesMissingOnes() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        int site = engine.sites().register(method("a.B", "c", "int"));
         engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
                 parser.parse("name=changed target=a.B#c latency=0ms"),
                 parser.parse("name=gone target=a.B#c latency=0ms")));
@@ -259,7 +259,7 @@ class ChaosEngineTest {
 
     @Test
     void aFaultThatFailsIsSkippedAndCountedNotThrown() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "void"));
+        int site = engine.sites().register(method("a.B", "c", "void"));
         add("name=bad target=a.B#c exception=dev.chaosagent.engine.ChaosEngineTest$ExplodingException");
         assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
         assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
@@ -268,7 +268,7 @@ class ChaosEngineTest {
 
     @Test
     void describeShowsEveryRuleWithItsStateAndCounters() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "void"));
+        int site = engine.sites().register(method("a.B", "c", "void"));
         add("name=slow target=a.B#c latency=0ms ttl=10m");
         add("name=off target=a.B#c latency=0ms enabled=false");
         call(engine, site);
@@ -283,8 +283,8 @@ class ChaosEngineTest {
     @Test
     void aCallNestedInACallOfTheSameRuleIsPartOfThatCall() throws Throwable {
         // A proxy or a subclass calling super: two matched methods, one logical call.
-        int proxy = engine.registerSite(Sites.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
-        int target = engine.registerSite(Sites.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        int proxy = engine.sites().register(Sites.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int target = engine.sites().register(Sites.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
         add("name=every2 target=a.Service+#find latency=0ms every=2");
         for (int i = 0; i < 10; i++) {
             call(engine, proxy, () -> call(engine, target));
@@ -297,8 +297,8 @@ class ChaosEngineTest {
 
     @Test
     void anotherRuleStillCountsANestedCall() throws Throwable {
-        int outer = engine.registerSite(method("a.Checkout", "submit", "void"));
-        int inner = engine.registerSite(method("a.Payments", "charge", "void"));
+        int outer = engine.sites().register(method("a.Checkout", "submit", "void"));
+        int inner = engine.sites().register(method("a.Payments", "charge", "void"));
         add("name=both target=a.*#* latency=0ms");
         add("name=charge target=a.Payments#charge latency=0ms");
         call(engine, outer, () -> call(engine, inner));
@@ -308,7 +308,7 @@ class ChaosEngineTest {
 
     @Test
     void anExceptionInjectedAtEntryEndsTheLogicalCall() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "void"));
+        int site = engine.sites().register(method("a.B", "c", "void"));
         add("name=second target=a.B#c exception=java.lang.IllegalStateException every=2");
         call(engine, site);
         assertThat(catchThrowable(() -> call(engine, site))).isInstanceOf(IllegalStateException.class);
@@ -318,7 +318,7 @@ class ChaosEngineTest {
 
     @Test
     void aBodyThatThrowsEndsTheLogicalCallAndSkipsExitRules() throws Throwable {
-        int site = engine.registerSite(method("a.Repo", "commit", "boolean"));
+        int site = engine.sites().register(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
         Throwable thrown = catchThrowable(() -> call(engine, site, () -> {
             throw new IOException("the body's own");
@@ -331,7 +331,7 @@ class ChaosEngineTest {
 
     @Test
     void aReturnAtEntryEndsTheLogicalCall() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "int"));
+        int site = engine.sites().register(method("a.B", "c", "int"));
         add("name=seven target=a.B#c returns=7");
         assertThat(call(engine, site)).isEqualTo(7);
         assertThat(call(engine, site)).isEqualTo(7);
@@ -340,7 +340,7 @@ class ChaosEngineTest {
 
     @Test
     void aCallOutOfScopeIsNotEligibleAndTheTriggersNeverSeeIt() throws Throwable {
-        int site = engine.registerSite(method("a.B", "c", "void"));
+        int site = engine.sites().register(method("a.B", "c", "void"));
         add("name=workers target=a.B#c latency=0ms every=2 thread=worker-*");
         Thread.currentThread().setName("main-test");
         call(engine, site);
@@ -363,7 +363,7 @@ class ChaosEngineTest {
 
     @Test
     void argumentsPassedByTheWovenCodeAreMatchedAsText() throws Throwable {
-        int site = engine.registerSite(new MethodSite("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
+        int site = engine.sites().register(new MethodSite("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
                 List.of(), Set.of(), false, List.of(0, 1, 2)));
         add("name=album42 target=a.Albums#find exception=java.lang.IllegalStateException arg0=42 arg1=EU-* arg2=1.5");
         assertThat(callWith(site, 41, "EU-DE", 1.5)).isSameAs(Fault.CONTINUE);
@@ -375,8 +375,8 @@ class ChaosEngineTest {
 
     @Test
     void anArgumentTheMethodDoesNotHaveRefusesTheRuleForThatMethodOnly() throws Throwable {
-        int none = engine.registerSite(method("a.Albums", "count", "int"));
-        int one = engine.registerSite(new MethodSite("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
+        int none = engine.sites().register(method("a.Albums", "count", "int"));
+        int one = engine.sites().register(new MethodSite("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
         add("name=first-arg target=a.Albums#* latency=0ms arg0=7");
         assertThat(eventLog()).contains("refused first-arg");
         assertThat(events.stream().filter(e -> e.type() == ChaosEvent.Type.REFUSED).findFirst().orElseThrow().message())
@@ -387,8 +387,8 @@ class ChaosEngineTest {
     }
 
     private Object callWith(int site, long number, String text, double real) throws Throwable {
-        Object entered = engine.enter(site, number, null, 0, text, Double.doubleToRawLongBits(real), null);
-        return entered instanceof ThreadCalls ? engine.exit(entered, true) : entered;
+        Object entered = engine.sites().enter(site, number, null, 0, text, Double.doubleToRawLongBits(real), null);
+        return entered instanceof ThreadCalls ? engine.sites().exit(entered, true) : entered;
     }
 
     /** An exception whose constructor fails: a broken fault, not an injected one. */

@@ -25,7 +25,7 @@ class RuleResourcesTest {
     @Test
     void threadsAreHeldUntilTheRuleIsRemoved() throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        int id = engine.registerSite(site);
+        int id = engine.sites().register(site);
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=3"));
         call(engine, id);
@@ -39,7 +39,7 @@ class RuleResourcesTest {
     @Test
     void threadsStopAtTheCap() throws Throwable {
         ChaosEngine engine = ChaosEngine.builder().resourceLimits(new ResourceLimits(Long.MAX_VALUE, 5)).build();
-        int id = engine.registerSite(site);
+        int id = engine.sites().register(site);
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=2"));
         for (int i = 0; i < 5; i++) {
@@ -53,7 +53,7 @@ class RuleResourcesTest {
     @Test
     void memoryIsRetainedUntilTheRuleEndsAndNeverPastTheCap() throws Throwable {
         ChaosEngine engine = ChaosEngine.builder().resourceLimits(new ResourceLimits(40L << 20, 10)).build();
-        int id = engine.registerSite(site);
+        int id = engine.sites().register(site);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         engine.add(parser.parse("name=leak target=a.B#c memory=16MB"));
         for (int i = 0; i < 4; i++) {

@@ -27,7 +27,7 @@ class JournalTest {
     void everyEventIsAJsonLineThatTellsTheStory(@TempDir Path dir) throws Throwable {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.start(engine, file, 100);
-        int site = engine.registerSite(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = engine.sites().register(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=slow target=a.B#c latency=0ms"));
         call(engine, site);
         call(engine, site);

@@ -17,7 +17,7 @@ class ChaosMetricsTest {
     void countersFollowTheEnginesRules() throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
         RuleParser parser = new RuleParser(getClass().getClassLoader());
-        int site = engine.registerSite(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = engine.sites().register(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=before target=a.B#c latency=0ms every=2"));
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -1,6 +1,7 @@
 package dev.chaosagent.testing;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.fault.Fault;
 
@@ -17,17 +18,18 @@ public final class WovenCall {
 
     /** A call whose body is {@code body}; its exception, if any, ends the call as it would a method. */
     public static Object call(ChaosEngine engine, int site, Body body) throws Throwable {
-        Object entered = engine.enter(site);
+        SiteTable sites = engine.sites();
+        Object entered = sites.enter(site);
         if (!(entered instanceof ThreadCalls)) {
             return entered;
         }
         try {
             body.run();
         } catch (Throwable thrown) {
-            engine.exit(entered, false);
+            sites.exit(entered, false);
             throw thrown;
         }
-        return engine.exit(entered, true);
+        return sites.exit(entered, true);
     }
 
     /** The body of a method under test. */

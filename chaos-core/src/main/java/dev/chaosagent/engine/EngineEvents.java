@@ -1,0 +1,66 @@
+package dev.chaosagent.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who hears of the experiment: the log (one line per event), the event listeners (the journal, the
+ * metrics) and the rule-set listeners (instrumentation, which re-weaves when the set of rules changes).
+ */
+final class EngineEvents {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.chaosagent.engine");
+
+    private final List<ChaosEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> ruleSetListeners = new CopyOnWriteArrayList<>();
+
+    void addListener(ChaosEventListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ChaosEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    void addRuleSetListener(Runnable listener) {
+        ruleSetListeners.add(listener);
+    }
+
+    /** Runs every rule-set listener; called outside the engine's lock. */
+    void rulesChanged() {
+        for (Runnable listener : ruleSetListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("a rule-set listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Logs the event (one line; a refusal is a warning) and hands it to every listener. */
+    void publish(ChaosEvent.Type type, String rule, String message) {
+        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message);
+        boolean entered = Reentrancy.enter();
+        try {
+            if (type == ChaosEvent.Type.REFUSED) {
+                log.warn(message);
+            } else {
+                log.info(message);
+            }
+            for (ChaosEventListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    log.warn("an event listener failed on {}: {}", type.key(), e.toString());
+                }
+            }
+        } finally {
+            if (entered) {
+                Reentrancy.leave();
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.chaosagent.engine;
+
+import dev.chaosagent.fault.ExceptionFault;
+import dev.chaosagent.fault.Fault;
+import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.rule.Rule;
+import dev.chaosagent.scope.Scope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The instrumented methods, the rules bound to each, and the per-call path: what instrumentation
+ * calls, kept out of {@link ChaosEngine}'s API for users. The weaver {@link #register registers}
+ * each method it instruments and gets an id that the woven code passes back to {@link #enter} and
+ * {@link #exit} on every call.
+ *
+ * <p>Changes (binding, the master switch) happen under the engine's lock; the per-call path only
+ * reads volatile fields of this object and the sites' binding arrays, takes no lock and allocates
+ * nothing unless a rule injects.
+ */
+public final class SiteTable {
+
+    private static final Binding[] NONE = new Binding[0];
+
+    private final Object lock;
+    private final EngineEvents events;
+    private final ArmedState armed = new ArmedState();
+
+    // Guarded by lock.
+    private final Map<MethodSite, Integer> ids = new HashMap<>();
+    /** Every rule in the order added, as last bound (the registry's own view). */
+    private Collection<ActiveRule> rules = List.of();
+
+    private volatile boolean enabled;
+    private volatile Site[] sites = new Site[0];
+
+    SiteTable(Object lock, EngineEvents events, boolean enabled) {
+        this.lock = lock;
+        this.events = events;
+        this.enabled = enabled;
+    }
+
+    // ---------------------------------------------------------------- the per-call path
+
+    /**
+     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} when
+     * no rule counts this call (the woven code then has nothing to do at exit), the value the method
+     * must return without running its body, or a {@link ThreadCalls} token: the body runs, and the
+     * woven code hands the token to {@link #exit} once it ends, normally or not. May throw the
+     * exception a rule injects.
+     */
+    public Object enter(int siteId) throws Throwable {
+        return enter(siteId, 0, null, 0, null, 0, null);
+    }
+
+    /**
+     * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
+     * scope keys ({@link MethodSite#passedArguments()}, in that order): primitives widened to a
+     * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
+     * as they are; a slot it does not use holds 0 and null.
+     */
+    public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
+        Site site = site(siteId);
+        if (site == null) {
+            return Fault.CONTINUE;
+        }
+        Binding[] bindings = site.bindings;
+        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+            return Fault.CONTINUE;
+        }
+        ThreadCalls calls = ThreadCalls.current();
+        int first;
+        if (site.scoped) {
+            calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+            try {
+                first = calls.open(bindings);
+            } finally {
+                calls.decided();
+            }
+        } else {
+            first = calls.open(bindings);
+        }
+        if (first == calls.height()) {
+            return Fault.CONTINUE; // inside a call every one of its rules already counted
+        }
+        Object result = Fault.CONTINUE;
+        try {
+            for (int i = first; i < calls.height() && result == Fault.CONTINUE; i++) {
+                Binding binding = calls.at(i);
+                if (binding.atEntry) {
+                    result = binding.rule.onCall(binding);
+                }
+            }
+        } catch (Throwable injected) {
+            calls.close();
+            throw injected;
+        }
+        if (result != Fault.CONTINUE) {
+            calls.close(); // the body will not run: no exit follows
+            return result;
+        }
+        return calls;
+    }
+
+    /**
+     * Called when a call that {@link #enter} answered with a {@link ThreadCalls} token ends. When the
+     * body returned normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep
+     * the return value, or the value to return instead; may throw the injected exception.
+     */
+    public Object exit(Object token, boolean returnedNormally) throws Throwable {
+        ThreadCalls calls = (ThreadCalls) token;
+        Object result = Fault.CONTINUE;
+        try {
+            if (returnedNormally && enabled) {
+                for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
+                    Binding binding = calls.at(i);
+                    if (!binding.atEntry) {
+                        result = binding.rule.onCall(binding);
+                    }
+                }
+            }
+        } finally {
+            calls.close();
+        }
+        return result;
+    }
+
+    private Site site(int siteId) {
+        if (!enabled) {
+            return null;
+        }
+        Site[] all = sites;
+        return siteId >= 0 && siteId < all.length ? all[siteId] : null;
+    }
+
+    // ---------------------------------------------------------------- registration and binding
+
+    /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
+    public int register(MethodSite info) {
+        synchronized (lock) {
+            Integer known = ids.get(info);
+            if (known != null) {
+                return known;
+            }
+            int id = sites.length;
+            Site site = new Site(info);
+            bind(site);
+            Site[] grown = Arrays.copyOf(sites, id + 1);
+            grown[id] = site;
+            sites = grown;
+            ids.put(info, id);
+            return id;
+        }
+    }
+
+    /**
+     * Told (under the engine's lock, so in order) each time the engine becomes armed or disarmed, and
+     * once now: armed, the master switch is on and some rule can act.
+     */
+    public void addArmedListener(ArmedListener listener) {
+        synchronized (lock) {
+            armed.addListener(listener);
+        }
+    }
+
+    boolean isArmed() {
+        return armed.isArmed();
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    /** The master switch; false when it already was so. Called under the engine's lock. */
+    boolean setEnabled(boolean on) {
+        if (enabled == on) {
+            return false;
+        }
+        enabled = on;
+        updateArmed();
+        return true;
+    }
+
+    /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
+    void rebind(Collection<ActiveRule> all) {
+        rules = all;
+        for (Site site : sites) {
+            bind(site);
+        }
+        updateArmed();
+    }
+
+    /** The number of registered methods a rule applies to (whether or not it is armed now); under the engine's lock. */
+    int matched(ActiveRule rule) {
+        int count = 0;
+        for (Site site : sites) {
+            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void updateArmed() {
+        boolean now = false;
+        for (ActiveRule rule : rules) {
+            now |= enabled && rule.state() == ActiveRule.ARMED;
+        }
+        armed.set(now);
+    }
+
+    private static boolean matches(Rule rule, MethodSite info) {
+        return rule.target().matchesType(info.className(), info.supertypes())
+                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
+    }
+
+    private void bind(Site site) {
+        List<Binding> bound = new ArrayList<>();
+        MethodSite info = site.info;
+        for (ActiveRule active : rules) {
+            Rule rule = active.rule;
+            // Only armed rules are bound: a disabled rule costs its methods nothing.
+            if (active.state() != ActiveRule.ARMED || !matches(rule, info)) {
+                continue;
+            }
+            Object returnValue = null;
+            Fault fault = rule.fault();
+            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(info.declaredExceptions())) {
+                refuseAt(active, site, exception.type().getName() + " is a checked exception that "
+                        + info.signature() + " does not declare");
+                continue;
+            }
+            if (fault instanceof ReturnsFault returns) {
+                try {
+                    returnValue = returns.convertFor(info.returnType());
+                } catch (IllegalArgumentException e) {
+                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + info.signature()
+                            + ", which returns " + info.returnType() + ": " + e.getMessage());
+                    continue;
+                }
+            }
+            String unscopable = unscopable(rule, info);
+            if (unscopable != null) {
+                refuseAt(active, site, unscopable);
+                continue;
+            }
+            bound.add(new Binding(active, info, returnValue));
+        }
+        boolean scoped = false;
+        for (Binding binding : bound) {
+            scoped |= binding.scope != null;
+        }
+        site.scoped = scoped;
+        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+    }
+
+    /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
+    private static String unscopable(Rule rule, MethodSite info) {
+        for (int index : rule.scope().argumentIndexes()) {
+            if (index >= info.parameterTypes().size()) {
+                return "arg" + index + " names a parameter that " + info.signature() + " does not have (it has "
+                        + info.parameterTypes().size() + ")";
+            }
+            if (!info.passedArguments().contains(index) && info.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
+                return "arg" + index + " would be a parameter beyond the " + Scope.MAX_PASSED_ARGUMENTS
+                        + " that the rules on " + info.signature() + " can name in all";
+            }
+        }
+        return null;
+    }
+
+    private void refuseAt(ActiveRule rule, Site site, String why) {
+        if (rule.refusedSites.add(site.info)) {
+            events.publish(ChaosEvent.Type.REFUSED, rule.name, "rule " + rule.name + " does not apply to "
+                    + site.info.signature() + ": " + why);
+        }
+    }
+
+    /** One instrumented method and the rules that act on it now, in the order they were added. */
+    private static final class Site {
+        final MethodSite info;
+        volatile Binding[] bindings = NONE;
+        /** Whether some bound rule has scope keys: only then does a call set up what they read. */
+        volatile boolean scoped;
+
+        Site(MethodSite info) {
+            this.info = info;
+        }
+    }
+}
