@@ -1,6 +1,7 @@
 package dev.chaosagent.examples.musicstore;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,13 +64,16 @@ public final class GameDay {
     private final Operator operator;
     private final Duration phaseLength;
     private final Duration warmUpLimit;
+    private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    GameDay(URI store, Operator operator, Duration phaseLength, Duration warmUpLimit) {
+    /** @param out where the table and the verdict go; progress goes to stderr */
+    GameDay(URI store, Operator operator, Duration phaseLength, Duration warmUpLimit, PrintStream out) {
         this.store = store;
         this.operator = operator;
         this.phaseLength = phaseLength;
         this.warmUpLimit = warmUpLimit;
+        this.out = out;
     }
 
     static boolean holds(double success, long p99) {
@@ -109,17 +113,17 @@ public final class GameDay {
             rows.add(row);
             injectionsBefore = injections;
             if (i == 0 && !row.holds()) {
-                System.out.print(table(rows));
-                System.out.println(String.format(Locale.ROOT, "steady state does NOT hold before any fault: %.1f%% success, p99 %d ms"
+                out.print(table(rows));
+                out.println(String.format(Locale.ROOT, "steady state does NOT hold before any fault: %.1f%% success, p99 %d ms"
                         + " (the hypothesis: success >= 99%%, p99 < 500 ms). No fault was injected: a game day starts from a"
                         + " system that works. Look at the store's log and at what else loads the machine, then run it again.",
                         row.success() * 100, row.p99()));
                 return NOT_STEADY;
             }
         }
-        System.out.print(table(rows));
+        out.print(table(rows));
         boolean holds = rows.stream().allMatch(Row::holds);
-        System.out.println(holds
+        out.println(holds
                 ? "steady-state hypothesis held in every phase (success >= 99%, p99 < 500 ms)"
                 : "steady-state hypothesis FAILED in: " + rows.stream().filter(r -> !r.holds()).map(Row::phase).toList());
         return holds ? HELD : FAILED;
@@ -276,6 +280,6 @@ public final class GameDay {
         List<String> options = Arrays.asList(args);
         int seconds = options.contains("--phase-seconds") ? Integer.parseInt(options.get(options.indexOf("--phase-seconds") + 1)) : 8;
         System.exit(new GameDay(URI.create(args[0]), new ChaosCli(args[1], Path.of(args[2])), Duration.ofSeconds(seconds),
-                Duration.ofSeconds(30)).run());
+                Duration.ofSeconds(30), System.out).run());
     }
 }
