@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rule language. The one-line form ({@code key=value key="value with spaces"}, {@code \"} and
@@ -127,8 +128,9 @@ public final class RuleParser {
         for (Map.Entry<String, RuleValue> entry : values.entrySet()) {
             String key = entry.getKey();
             if (!KEYS.contains(key)) {
-                throw new InvalidRuleException(key, entry.getValue().text(), "is not a known key (did you mean "
-                        + closestKey(key) + "? expected one of " + String.join(", ", KEYS) + ")");
+                throw new InvalidRuleException(key, entry.getValue().text(), "is not a known key ("
+                        + closeKey(key).map(close -> "did you mean " + close + "? ").orElse("")
+                        + "expected one of " + String.join(", ", KEYS) + ")");
             }
             if (FAULT_KEYS.contains(key)) {
                 faultKeys.add(key);
@@ -261,28 +263,42 @@ public final class RuleParser {
         };
     }
 
-    private static String closestKey(String key) {
+    /**
+     * The known key that the typed one is likely a typo of: the nearest, and only when it is a
+     * few edits away for the key's length (a third of it, at least one), so that a word unlike any
+     * key gets the list alone rather than a guess.
+     */
+    static Optional<String> closeKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
-        return KEYS.stream().min(Comparator.comparingInt(k -> editDistance(lower, k))).orElseThrow();
+        int allowed = Math.max(1, lower.length() / 3);
+        // The distance is at least the difference in length: a much longer word is no typo, and not measured.
+        return KEYS.stream().filter(k -> Math.abs(lower.length() - k.length()) <= allowed && editDistance(lower, k) <= allowed)
+                .min(Comparator.comparingInt(k -> editDistance(lower, k)));
     }
 
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+    /**
+     * Edits (insert, delete, substitute, or swap two neighbours) from one text to the other: the
+     * Damerau-Levenshtein distance in its optimal-string-alignment form, for which a swapped pair,
+     * the commonest typo, costs one.
+     */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /** Quotes a value for the one-line form when it needs it. */

@@ -1,11 +1,11 @@
 package dev.chaosagent.examples.musicstore;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,19 +21,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scripted game day (run by {@code examples/game-day.sh}): drives load at the running music
- * store, changes the chaos through chaos-agent's CLI between phases, prints one table and exits
- * non-zero when the steady-state hypothesis (success at least 99%, p99 under 500 ms) fails in any
- * phase.
+ * The scripted game day (run by {@code examples/game-day.sh}): warms the store up, measures its
+ * steady state, and only when that holds drives load through the phases of chaos, changing the
+ * faults through chaos-agent's CLI between phases. It prints one table and exits with
+ * {@link #HELD}, {@link #FAILED} (the steady-state hypothesis, success at least 99% and p99 under
+ * 500 ms, failed in a phase of chaos) or {@link #NOT_STEADY} (it did not hold before any fault, so
+ * none was injected).
  *
  * <p>Arguments: {@code STORE_URL STORE_PID AGENT_JAR [--phase-seconds N]}.
  */
 public final class GameDay {
 
+    static final int HELD = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int NOT_STEADY = 3;
     static final double MIN_SUCCESS = 0.99;
     static final long MAX_P99_MILLIS = 500;
+    static final int ALBUMS = 50;
     private static final String CATALOG = "dev.chaosagent.examples.musicstore.CatalogClient#fetchAlbum";
     private static final Pattern TOTAL = Pattern.compile("(\\d+) injections? in all");
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+    private static final int CLIENTS = 4;
+    private static final Duration PACE = Duration.ofMillis(10);
+
+    /** Whoever changes the chaos between phases: a CLI command in, its answer out. */
+    interface Operator {
+        String run(List<String> command) throws IOException, InterruptedException;
+    }
 
     /** One phase: what the operator does at its start (CLI commands), then load. */
     record Phase(String name, List<List<String>> commands) {
@@ -41,21 +56,28 @@ public final class GameDay {
 
     record Row(String phase, int requests, double success, long p50, long p99, long injections, String breaker) {
         boolean holds() {
-            return success >= MIN_SUCCESS && p99 < MAX_P99_MILLIS;
+            return GameDay.holds(success, p99);
         }
     }
 
     private final URI store;
-    private final String pid;
-    private final Path agentJar;
+    private final Operator operator;
     private final Duration phaseLength;
+    private final Duration warmUpLimit;
+    private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    GameDay(URI store, String pid, Path agentJar, Duration phaseLength) {
+    /** @param out where the table and the verdict go; progress goes to stderr */
+    GameDay(URI store, Operator operator, Duration phaseLength, Duration warmUpLimit, PrintStream out) {
         this.store = store;
-        this.pid = pid;
-        this.agentJar = agentJar;
+        this.operator = operator;
         this.phaseLength = phaseLength;
+        this.warmUpLimit = warmUpLimit;
+        this.out = out;
+    }
+
+    static boolean holds(double success, long p99) {
+        return success >= MIN_SUCCESS && p99 < MAX_P99_MILLIS;
     }
 
     static List<Phase> phases() {
@@ -75,90 +97,125 @@ public final class GameDay {
     }
 
     int run() throws Exception {
+        // The first command attaches to the store and starts its JMX connector: work for the warm-up, not the steady state.
+        totalInjections();
+        warmUp();
         List<Row> rows = new ArrayList<>();
         long injectionsBefore = totalInjections();
         List<Phase> phases = phases();
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             for (List<String> command : phase.commands()) {
-                cli(command);
+                operator.run(command);
             }
-            Load load = drive(phase.name(), i + 1, phases.size());
+            Load load = drive(phaseLength, String.format(Locale.ROOT, "phase %d/%d %-20s", i + 1, phases.size(), phase.name()));
             long injections = totalInjections();
-            rows.add(new Row(phase.name(), load.requests(), load.success(), load.percentile(50), load.percentile(99),
-                    injections - injectionsBefore, breakerState()));
+            Row row = new Row(phase.name(), load.requests(), load.success(), load.percentile(50), load.percentile(99),
+                    injections - injectionsBefore, breakerState());
+            rows.add(row);
             injectionsBefore = injections;
+            if (i == 0 && !row.holds()) {
+                out.print(table(rows));
+                out.println(String.format(Locale.ROOT, "steady state does NOT hold before any fault: %.1f%% success, p99 %d ms"
+                        + " (the hypothesis: success >= 99%%, p99 < 500 ms). No fault was injected: a game day starts from a"
+                        + " system that works. Look at the store's log and at what else loads the machine, then run it again.",
+                        row.success() * 100, row.p99()));
+                return NOT_STEADY;
+            }
         }
-        System.out.print(table(rows));
+        out.print(table(rows));
         boolean holds = rows.stream().allMatch(Row::holds);
-        System.out.println(holds
+        out.println(holds
                 ? "steady-state hypothesis held in every phase (success >= 99%, p99 < 500 ms)"
                 : "steady-state hypothesis FAILED in: " + rows.stream().filter(r -> !r.holds()).map(Row::phase).toList());
-        return holds ? 0 : 1;
+        return holds ? HELD : FAILED;
     }
 
-    /** Load for one phase: 4 clients in a closed loop, a progress line every second. */
-    private Load drive(String phase, int number, int of) throws InterruptedException {
+    /**
+     * Brings the three JVMs to the state the day measures: every album once (the store's cache and
+     * its connections to the catalog), then load in one-second windows until two in a row meet the
+     * hypothesis, or the limit passes. Cold JVMs on a busy machine answer their first seconds far
+     * slower than the rest of the day; measured cold, the steady state fails with no fault in it.
+     */
+    private void warmUp() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + warmUpLimit.toNanos();
+        for (int id = 1; id <= ALBUMS && System.nanoTime() < deadline; id++) {
+            get(id);
+        }
+        int steadyWindows = 0;
+        int windows = 0;
+        while (steadyWindows < 2 && System.nanoTime() < deadline) {
+            Load window = drive(WINDOW, null);
+            windows++;
+            steadyWindows = holds(window.success(), window.percentile(99)) ? steadyWindows + 1 : 0;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        System.err.println(steadyWindows == 2
+                ? String.format(Locale.ROOT, "  warm-up: every album once, then %d one-second windows of load; steady after %d s", windows, seconds)
+                : String.format(Locale.ROOT, "  warm-up: not steady after %d s; measuring the steady state anyway", seconds));
+    }
+
+    /** One request as a client makes it: true when the store answered 200. */
+    private boolean get(int album) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(store.resolve("/albums/" + album)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Load for a while: {@link #CLIENTS} clients, each sending its next request when the last one
+     * is answered but no sooner than {@link #PACE} after it started; with a label, a progress line
+     * every second. Paced, the load measures how the store answers; flat out, on a machine with few
+     * cores, it would measure how the load generator competes with the store for them.
+     */
+    private Load drive(Duration length, String label) throws InterruptedException {
         Load load = new Load();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        for (int c = 0; c < 4; c++) {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 while (!stop.get()) {
-                    String id = Integer.toString(ThreadLocalRandom.current().nextInt(1, 51));
+                    int album = ThreadLocalRandom.current().nextInt(1, ALBUMS + 1);
                     long start = System.nanoTime();
-                    boolean ok;
                     try {
-                        ok = http.send(HttpRequest.newBuilder(store.resolve("/albums/" + id)).timeout(Duration.ofSeconds(5)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    } catch (IOException e) {
-                        ok = false;
+                        boolean ok = get(album);
+                        long took = System.nanoTime() - start;
+                        load.record(took, ok);
+                        TimeUnit.NANOSECONDS.sleep(PACE.toNanos() - took);
                     } catch (InterruptedException e) {
                         return;
                     }
-                    load.record(System.nanoTime() - start, ok);
                 }
             });
         }
         // On a terminal the progress line updates in place every second; in a log, one line per phase.
-        boolean terminal = System.console() != null;
-        long end = System.nanoTime() + phaseLength.toNanos();
+        boolean terminal = System.console() != null && label != null;
+        long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
             Thread.sleep(Math.min(1_000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
             if (terminal) {
-                System.err.print("\r" + progress(phase, number, of, load));
+                System.err.print("\r" + progress(label, load));
             }
         }
         stop.set(true);
         clients.shutdown();
         clients.awaitTermination(10, TimeUnit.SECONDS);
-        System.err.println(terminal ? "" : progress(phase, number, of, load));
+        if (label != null) {
+            System.err.println(terminal ? "" : progress(label, load));
+        }
         return load;
     }
 
-    private static String progress(String phase, int number, int of, Load load) {
-        return String.format(Locale.ROOT, "  phase %d/%d %-20s %5d requests, %5.1f%% ok", number, of, phase, load.requests(),
-                load.success() * 100);
-    }
-
-    private String cli(List<String> command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", agentJar.toString(), command.get(0), pid));
-        full.addAll(command.subList(1, command.size()));
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("chaos-agent CLI failed: " + String.join(" ", command) + ": " + output);
-        }
-        if (!command.get(0).equals("rules")) {
-            System.err.println("  $ java -jar chaos-agent.jar " + String.join(" ", command.subList(0, 1)) + " " + pid + " "
-                    + String.join(" ", command.subList(1, command.size())) + "\n    " + output);
-        }
-        return output;
+    private static String progress(String label, Load load) {
+        return String.format(Locale.ROOT, "  %s %5d requests, %5.1f%% ok", label, load.requests(), load.success() * 100);
     }
 
     private long totalInjections() throws IOException, InterruptedException {
-        Matcher matcher = TOTAL.matcher(cli(List.of("rules")));
+        Matcher matcher = TOTAL.matcher(operator.run(List.of("rules")));
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
@@ -220,10 +277,11 @@ public final class GameDay {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: GameDay STORE_URL STORE_PID AGENT_JAR [--phase-seconds N]");
-            System.exit(2);
+            System.exit(USAGE);
         }
         List<String> options = Arrays.asList(args);
         int seconds = options.contains("--phase-seconds") ? Integer.parseInt(options.get(options.indexOf("--phase-seconds") + 1)) : 8;
-        System.exit(new GameDay(URI.create(args[0]), args[1], Path.of(args[2]), Duration.ofSeconds(seconds)).run());
+        System.exit(new GameDay(URI.create(args[0]), new ChaosCli(args[1], Path.of(args[2])), Duration.ofSeconds(seconds),
+                Duration.ofSeconds(30), System.out).run());
     }
 }

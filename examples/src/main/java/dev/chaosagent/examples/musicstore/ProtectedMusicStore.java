@@ -27,14 +27,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The same store behind Resilience4j: each catalog call runs under a {@link Bulkhead} (at most 10 at
  * once) and a {@link TimeLimiter} (150 ms), inside a {@link CircuitBreaker} (opens at 50% failures
- * of the last 10 calls, tries again after 1 s), retried once ({@link Retry}); when all of that
- * fails, the album comes from the store's own copy (the fallback). Database writes of the cache
- * are best effort; imports are idempotent and retried.
+ * of the last 10 calls, tries again after 1 s), retried once ({@link Retry}) when it failed fast; a
+ * call that timed out has spent its time and is not retried. When all of that fails, the album
+ * comes from the store's own copy (the fallback). Database writes of the cache are best effort;
+ * imports are idempotent and retried.
  */
 public class ProtectedMusicStore implements MusicStore {
 
@@ -64,8 +64,7 @@ public class ProtectedMusicStore implements MusicStore {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true).build());
         RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(2).waitDuration(Duration.ofMillis(5))
-                .retryOnException(e -> e instanceof IOException || e instanceof UncheckedIOException || e instanceof TimeoutException
-                        || e instanceof SQLException)
+                .retryOnException(e -> e instanceof IOException || e instanceof UncheckedIOException || e instanceof SQLException)
                 .build());
         this.bulkhead = bulkheads.bulkhead("catalog");
         this.timeLimiter = timeLimiters.timeLimiter("catalog");

@@ -1,0 +1,45 @@
+package dev.chaosagent.examples.musicstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The game day's gate: a store whose steady state does not hold is never put under chaos. */
+class GameDayTest {
+
+    @Test
+    void aSteadyStateThatDoesNotHoldStopsTheDayBeforeAnyFault() throws Exception {
+        int deadCatalog;
+        try (ServerSocket free = new ServerSocket(0)) {
+            deadCatalog = free.getLocalPort();
+        }
+        List<List<String>> commands = new CopyOnWriteArrayList<>();
+        GameDay.Operator operator = command -> {
+            commands.add(command);
+            return "chaos-agent: master switch on, 1 rule, 0 injections in all";
+        };
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int exit;
+        try (MusicStoreServer store = MusicStoreServer.start(0, URI.create("http://127.0.0.1:" + deadCatalog), true,
+                "jdbc:h2:mem:game-day-test;DB_CLOSE_DELAY=-1")) {
+            exit = new GameDay(URI.create("http://127.0.0.1:" + store.port()), operator, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    new PrintStream(report, true, StandardCharsets.UTF_8)).run();
+        }
+
+        assertThat(exit).isEqualTo(GameDay.NOT_STEADY);
+        assertThat(commands).as("the operator only read the counters: nothing was added, enabled or stopped")
+                .containsOnly(List.of("rules"));
+        String text = report.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("| steady state ").doesNotContain("catalog latency")
+                .contains("steady state does NOT hold before any fault: 0.0% success")
+                .contains("No fault was injected");
+    }
+}
