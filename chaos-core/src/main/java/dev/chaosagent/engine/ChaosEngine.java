@@ -401,6 +401,17 @@ public final class ChaosEngine {
      * {@code wanted} has one of the same name. All are checked first: if one is refused, nothing changes.
      */
     public void applyRules(List<Rule> wanted) {
+        applyRules(wanted, null, "no longer in the plan");
+    }
+
+    /**
+     * {@link #applyRules(List)} for a named plan, whose name the events carry.
+     *
+     * @param plan    the plan's name, or null when it has none
+     * @param removal why the rules that are not wanted go, in words (e.g. {@code the plan expired at ...})
+     */
+    public void applyRules(List<Rule> wanted, String plan, String removal) {
+        String by = plan == null ? "" : " by plan " + plan;
         synchronized (lock) {
             Set<String> names = new HashSet<>();
             for (Rule rule : wanted) {
@@ -413,8 +424,7 @@ public final class ChaosEngine {
                 ActiveRule active = names.contains(name) ? null : rules.remove(name);
                 if (active != null) {
                     active.end();
-                    publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan "
-                            + counts(active));
+                    publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: " + removal + " " + counts(active), plan);
                 }
             }
             planRules = names;
@@ -426,14 +436,19 @@ public final class ChaosEngine {
                 rules.put(rule.name(), activate(rule));
                 if (previous != null) {
                     previous.end();
-                    publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced: " + rule.toSpec());
+                    publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced" + by + ": " + rule.toSpec(), plan);
                 } else {
-                    publish(ChaosEvent.Type.ADDED, rule.name(), "rule " + rule.name() + " added: " + rule.toSpec());
+                    publish(ChaosEvent.Type.ADDED, rule.name(), "rule " + rule.name() + " added" + by + ": " + rule.toSpec(), plan);
                 }
             }
             rebindAll();
         }
         rulesChanged();
+    }
+
+    /** Records what a plan as a whole did (expired, selects this JVM or not), for the log and the journal. */
+    public void planEvent(ChaosEvent.Type type, String plan, String message) {
+        publish(type, null, message, plan);
     }
 
     /** The master switch: off, no rule acts (their counters stop too); rules stay as they are. */
@@ -627,7 +642,11 @@ public final class ChaosEngine {
 
     /** Logs the event (one line; a refusal is a warning) and hands it to every listener. */
     void publish(ChaosEvent.Type type, String rule, String message) {
-        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message);
+        publish(type, rule, message, null);
+    }
+
+    private void publish(ChaosEvent.Type type, String rule, String message, String plan) {
+        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message, plan);
         boolean entered = Reentrancy.enter();
         try {
             if (type == ChaosEvent.Type.REFUSED) {
