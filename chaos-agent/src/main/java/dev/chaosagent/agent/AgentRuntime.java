@@ -27,6 +27,7 @@ public final class AgentRuntime {
     private final AgentOptions options;
     private final ChaosEngine engine;
     private final Journal journal;
+    private PlanWatcher watcher;
 
     private AgentRuntime(AgentOptions options, ChaosEngine engine, Journal journal) {
         this.options = options;
@@ -70,9 +71,11 @@ public final class AgentRuntime {
         System.setProperty(VERSION_PROPERTY, version());
 
         if (options.config() != null && !options.disarmed()) {
-            PlanWatcher watcher = new PlanWatcher(options.config(), new PlanParser(RuleParser.forCurrentThread()), engine);
+            PlanWatcher watcher = new PlanWatcher(options.config(), options.podLabels(), System.getenv(),
+                    new PlanParser(RuleParser.forCurrentThread()), engine);
             watcher.loadInitial();
             watcher.startWatching();
+            runtime.watcher = watcher;
         }
         runtime.openDoorsLater(log);
         log.info("started ({}): {} rules, master switch {}{}", how, engine.ruleNames().size(), engine.isEnabled() ? "on" : "off",
@@ -98,10 +101,12 @@ public final class AgentRuntime {
             }
             if (options.metricsPort() != null) {
                 try {
-                    MetricsEndpoint endpoint = MetricsEndpoint.start(engine, options.metricsPort());
-                    log.info("metrics at http://127.0.0.1:{}/metrics", endpoint.port());
+                    MetricsEndpoint endpoint = MetricsEndpoint.start(engine, java.net.InetAddress.getByName(options.metricsHost()),
+                            options.metricsPort(), watcher);
+                    log.info("metrics at http://{}:{}/metrics", options.metricsHost(), endpoint.port());
                 } catch (java.io.IOException | RuntimeException | LinkageError e) {
-                    log.warn("cannot serve metrics on 127.0.0.1:{} ({}); everything else works", options.metricsPort(), e.toString());
+                    log.warn("cannot serve metrics on {}:{} ({}); everything else works", options.metricsHost(), options.metricsPort(),
+                            e.toString());
                 }
             }
         });

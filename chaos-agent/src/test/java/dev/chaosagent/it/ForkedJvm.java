@@ -68,6 +68,11 @@ final class ForkedJvm implements AutoCloseable {
         return start(options, capture, extraClasspath, java.util.Map.of(), extraJvmArgs);
     }
 
+    /** Starts the shop with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
+    static ForkedJvm inPod(String options, java.util.Map<String, String> environment, String... jvmArgs) throws IOException {
+        return start(options, false, List.of(), environment, jvmArgs);
+    }
+
     /** Starts the shop with no agent on its command line, but with these environment variables. */
     static ForkedJvm withEnvironment(java.util.Map<String, String> environment) throws IOException {
         return start(null, false, List.of(), environment);
