@@ -101,6 +101,16 @@ final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(command, environment);
     }
 
+    /** Whether an executable of this name is on the PATH. */
+    static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A port on 127.0.0.1 that nothing listens on now. */
     static int freePort() throws IOException {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
