@@ -37,6 +37,7 @@ class FleetIT {
     private KubeletVolume planVolume;
     private final Map<String, KubeletVolume> labelVolumes = new LinkedHashMap<>();
     private final Map<String, ForkedJvm> fleet = new LinkedHashMap<>();
+    private long slowestMillis;
 
     @BeforeAll
     void startTheFleet(@TempDir Path dir) throws Exception {
@@ -64,6 +65,7 @@ class FleetIT {
 
     @AfterAll
     void stopTheFleet() throws Exception {
+        System.out.printf("fleet: the slowest convergence after a swap took %d ms%n", slowestMillis);
         for (ForkedJvm jvm : fleet.values()) {
             jvm.close();
         }
@@ -163,8 +165,10 @@ class FleetIT {
 
     /** Every pod converges within 2 s of the swap. */
     private void awaitArmed(Set<String> expected) {
+        long start = System.nanoTime();
         Awaitility.await("armed pods to be " + expected).atMost(CONVERGE).pollInterval(Duration.ofMillis(50))
                 .until(() -> armed().equals(expected));
+        slowestMillis = Math.max(slowestMillis, (System.nanoTime() - start) / 1_000_000);
     }
 
     private Set<String> armed() {
