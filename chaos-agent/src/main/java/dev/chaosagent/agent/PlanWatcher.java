@@ -84,13 +84,18 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(POLL_MILLIS);
-                check(false);
+                poll();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 log.warn("plan watcher: {}", e.toString());
             }
         }
+    }
+
+    /** One look at the plan, the labels and the clock: what the watcher does every {@value #POLL_MILLIS} ms. */
+    void poll() {
+        check(false);
     }
 
     private void check(boolean initial) {
