@@ -9,9 +9,15 @@ package dev.chaosagent.plan;
  */
 public record Arming(String plan, boolean armed, String reason) {
 
+    /** A plan without a name or a selection: what plans were before fleets, in words built once. */
+    static final Arming EVERY_JVM = new Arming(null, true, "the plan arms every JVM");
+
     /** Why the rules that are not wanted now are removed, for the journal's {@code removed} lines. */
     public String removal() {
-        return armed ? "no longer in " + reference(plan) : reason;
+        if (!armed) {
+            return reason;
+        }
+        return plan == null ? "no longer in the plan" : "no longer in plan " + plan;
     }
 
     /** {@code plan NAME}, or {@code the plan} for a plan without a name. */

@@ -34,7 +34,7 @@ public record Plan(String name, boolean enabled, Long seed, Instant expires, Sel
             return new Arming(name, false, plan + " selects no JVM at all (" + none + ")");
         }
         if (!selection.needsIdentity()) {
-            return new Arming(name, true, plan + " arms every JVM");
+            return name == null ? Arming.EVERY_JVM : new Arming(name, true, plan + " arms every JVM");
         }
         String whyNot = selection.whyNot(name, pod);
         return whyNot == null

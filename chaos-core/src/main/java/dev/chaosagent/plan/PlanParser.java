@@ -182,14 +182,15 @@ public final class PlanParser {
             return null;
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        map.forEach((key, label) -> {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object label = entry.getValue();
             if (label instanceof String || label instanceof Integer || label instanceof Long) {
-                labels.put(String.valueOf(key), String.valueOf(label));
+                labels.put(String.valueOf(entry.getKey()), String.valueOf(label));
             } else {
-                problems.add("select.labels." + key + ": \"" + label + "\" is not a label value (expected text, quoted when YAML would"
-                        + " read it as something else, like \"true\")");
+                problems.add("select.labels." + entry.getKey() + ": \"" + label + "\" is not a label value (expected text, quoted when"
+                        + " YAML would read it as something else, like \"true\")");
             }
-        });
+        }
         return labels;
     }
 

@@ -25,6 +25,17 @@ class FleetSelectionTest {
     }
 
     @Test
+    void itsSha256IsTheJdksOnMessagesOfEveryLengthAroundTheBlockBoundaries() throws Exception {
+        java.util.Random random = new java.util.Random(20261202);
+        for (int length = 0; length < 300; length++) {
+            byte[] message = new byte[length];
+            random.nextBytes(message);
+            assertThat(PodHash.sha256(message)).as("length %d", length)
+                    .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(message));
+        }
+    }
+
+    @Test
     void aShareTakesAboutThatShareOfAFleetAndALargerShareKeepsTheSmallersPods() {
         List<PodIdentity> fleet = IntStream.range(0, 2_000).mapToObj(i -> pod("catalog-" + i, Map.of())).toList();
         Plan third = plan("name: checkout\nselect: {pods: 33%}\n");
