@@ -19,7 +19,7 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
     static final List<String> KEYS = List.of("config", "enabled", "jmx", "allowDestructive", "seed", "journal", "metrics", "log",
             "podLabels", "metricsHost");
     /** Where the metrics endpoint listens unless told: metrics of an experiment are nobody else's business. */
-    public static final String LOOPBACK = "127.0.0.1";
+    private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
 
     public AgentOptions {
