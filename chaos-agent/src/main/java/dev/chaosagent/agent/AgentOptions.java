@@ -14,9 +14,12 @@ import java.util.Map;
  * disarms the agent (see {@link #problems()}); the application starts regardless.
  */
 public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean allowDestructive, Long seed,
-                           Path journal, Integer metricsPort, String logLevel, List<String> problems) {
+                           Path journal, Integer metricsPort, String logLevel, Path podLabels, String metricsHost, List<String> problems) {
 
-    static final List<String> KEYS = List.of("config", "enabled", "jmx", "allowDestructive", "seed", "journal", "metrics", "log");
+    static final List<String> KEYS = List.of("config", "enabled", "jmx", "allowDestructive", "seed", "journal", "metrics", "log",
+            "podLabels", "metricsHost");
+    /** Where the metrics endpoint listens unless told: metrics of an experiment are nobody else's business. */
+    private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace", "off");
 
     public AgentOptions {
@@ -61,7 +64,25 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
         Long port = whole(values, "metrics", 1, 65_535, problems);
         Path config = path(values, "config", problems);
         Path journal = path(values, "journal", problems);
-        return new AgentOptions(config, enabled, jmx, allowDestructive, seed, journal, port == null ? null : port.intValue(), log, problems);
+        Path podLabels = path(values, "podLabels", problems);
+        String metricsHost = values.getOrDefault("metricsHost", LOOPBACK);
+        if (!isAddress(metricsHost)) {
+            problems.add("metricsHost=" + metricsHost + " is not an address (expected an IP address or a host name, like 0.0.0.0)");
+            metricsHost = LOOPBACK;
+        }
+        return new AgentOptions(config, enabled, jmx, allowDestructive, seed, journal, port == null ? null : port.intValue(), log,
+                podLabels, metricsHost, problems);
+    }
+
+    /** Letters, digits and {@code .:%_-}: an IPv4 or IPv6 address or a host name; resolved when the endpoint starts. */
+    private static boolean isAddress(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128) && ".:%_-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path path(Map<String, String> values, String key, List<String> problems) {

@@ -28,6 +28,7 @@ public final class AgentRuntime {
     private final AgentOptions options;
     private final ChaosEngine engine;
     private final Journal journal;
+    private PlanWatcher watcher;
 
     private AgentRuntime(AgentOptions options, ChaosEngine engine, Journal journal) {
         this.options = options;
@@ -72,9 +73,11 @@ public final class AgentRuntime {
         System.setProperty(VERSION_PROPERTY, version());
 
         if (options.config() != null && !options.disarmed()) {
-            PlanWatcher watcher = new PlanWatcher(options.config(), new PlanParser(RuleParser.forCurrentThread()), engine);
+            PlanWatcher watcher = new PlanWatcher(options.config(), options.podLabels(), System.getenv(),
+                    new PlanParser(RuleParser.forCurrentThread()), engine);
             watcher.loadInitial();
             watcher.startWatching();
+            runtime.watcher = watcher;
         }
         if (how.equals("attach") || !engine.ruleNames().isEmpty()) {
             instrumenter.warmUp(); // rules are here or about to come
@@ -120,10 +123,12 @@ public final class AgentRuntime {
             }
             if (options.metricsPort() != null) {
                 try {
-                    MetricsEndpoint endpoint = MetricsEndpoint.start(engine, options.metricsPort());
-                    log.info("metrics at http://127.0.0.1:{}/metrics", endpoint.port());
+                    MetricsEndpoint endpoint = MetricsEndpoint.start(engine, java.net.InetAddress.getByName(options.metricsHost()),
+                            options.metricsPort(), watcher);
+                    log.info("metrics at http://{}:{}/metrics", options.metricsHost(), endpoint.port());
                 } catch (java.io.IOException | RuntimeException | LinkageError e) {
-                    log.warn("cannot serve metrics on 127.0.0.1:{} ({}); everything else works", options.metricsPort(), e.toString());
+                    log.warn("cannot serve metrics on {}:{} ({}); everything else works", options.metricsHost(), options.metricsPort(),
+                            e.toString());
                 }
             }
             if (door != null) {

@@ -12,7 +12,7 @@ class AgentOptionsTest {
     @Test
     void readsEveryOption() {
         AgentOptions options = AgentOptions.parse("config=/etc/plan.yaml, enabled=false,jmx=false,allowDestructive=true,seed=-42,"
-                + "journal=/tmp/j.jsonl,metrics=9464,log=DEBUG");
+                + "journal=/tmp/j.jsonl,metrics=9464,log=DEBUG,podLabels=/etc/podinfo/labels,metricsHost=0.0.0.0");
         assertThat(options.problems()).isEmpty();
         assertThat(options.config()).isEqualTo(Path.of("/etc/plan.yaml"));
         assertThat(options.enabled()).isFalse();
@@ -22,6 +22,8 @@ class AgentOptionsTest {
         assertThat(options.journal()).isEqualTo(Path.of("/tmp/j.jsonl"));
         assertThat(options.metricsPort()).isEqualTo(9464);
         assertThat(options.logLevel()).isEqualTo("debug");
+        assertThat(options.podLabels()).isEqualTo(Path.of("/etc/podinfo/labels"));
+        assertThat(options.metricsHost()).isEqualTo("0.0.0.0");
     }
 
     @Test
@@ -36,15 +38,17 @@ class AgentOptionsTest {
 
     @Test
     void everyProblemIsNamedAndDisarms() {
-        AgentOptions options = AgentOptions.parse("colour=red,seed=x,metrics=70000,enabled,log=loud,jmx=true,jmx=false");
+        AgentOptions options = AgentOptions.parse("colour=red,seed=x,metrics=70000,enabled,log=loud,jmx=true,jmx=false,metricsHost=a b");
         assertThat(options.disarmed()).isTrue();
         assertThat(options.problems()).containsExactly(
-                "unknown option colour (expected one of config, enabled, jmx, allowDestructive, seed, journal, metrics, log)",
+                "unknown option colour (expected one of config, enabled, jmx, allowDestructive, seed, journal, metrics, log, podLabels,"
+                        + " metricsHost)",
                 "option enabled has no value (expected enabled=VALUE)",
                 "option jmx is given twice (expected each option once)",
                 "log=loud is not a level (expected one of error, warn, info, debug, trace, off)",
                 "seed=x is not a whole number (expected like 42)",
-                "metrics=70000 is not a port (expected 1 to 65535)");
+                "metrics=70000 is not a port (expected 1 to 65535)",
+                "metricsHost=a b is not an address (expected an IP address or a host name, like 0.0.0.0)");
     }
 
     /** Random option strings, seeded: only problems come out, never an exception. */
@@ -53,7 +57,7 @@ class AgentOptionsTest {
         long seed = Long.getLong("chaos.fuzz.seed", 20261126L);
         System.out.println("fuzz seed: " + seed);
         Random random = new Random(seed);
-        List<String> pieces = List.of("config", "enabled", "jmx", "allowDestructive", "seed", "journal", "metrics", "log", "=", ",",
+        List<String> pieces = List.of("config", "enabled", "jmx", "allowDestructive", "seed", "journal", "metrics", "log", "podLabels", "metricsHost", "=", ",",
                 "true", "false", "-1", "99999999999999999999", "/tmp/x", " ", "", "debug", "\u0000", "==", "0");
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();

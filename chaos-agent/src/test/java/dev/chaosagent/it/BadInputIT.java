@@ -19,7 +19,8 @@ class BadInputIT {
         Path plan = Plans.write(dir, GOOD_RULE);
         try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",colour=red")) {
             assertThat(shop.awaitStderr("chaos-agent:")).isEqualTo("chaos-agent: WARN unknown option colour (expected one of config,"
-                    + " enabled, jmx, allowDestructive, seed, journal, metrics, log); the agent is disarmed: no rule will act");
+                    + " enabled, jmx, allowDestructive, seed, journal, metrics, log, podLabels, metricsHost); the agent is disarmed:"
+                    + " no rule will act");
             assertThat(shop.result("count")).isEqualTo("ok 5");
         }
     }

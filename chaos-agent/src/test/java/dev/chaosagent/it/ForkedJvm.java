@@ -68,6 +68,11 @@ final class ForkedJvm implements AutoCloseable {
         return start(options, capture, extraClasspath, java.util.Map.of(), extraJvmArgs);
     }
 
+    /** Starts the shop with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
+    static ForkedJvm inPod(String options, java.util.Map<String, String> environment, String... jvmArgs) throws IOException {
+        return start(options, false, List.of(), environment, jvmArgs);
+    }
+
     /** Starts the shop with no agent on its command line, but with these environment variables. */
     static ForkedJvm withEnvironment(java.util.Map<String, String> environment) throws IOException {
         return start(null, false, List.of(), environment);
@@ -105,6 +110,16 @@ final class ForkedJvm implements AutoCloseable {
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(ShopApp.class.getName());
         return command;
+    }
+
+    /** Whether an executable of this name is on the PATH. */
+    static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A port on 127.0.0.1 that nothing listens on now. */

@@ -114,7 +114,22 @@ public final class ChaosEngine {
      * {@code wanted} has one of the same name. All are checked first: if one is refused, nothing changes.
      */
     public void applyRules(List<Rule> wanted) {
-        registry.applyRules(wanted);
+        registry.applyRules(wanted, null, "no longer in the plan");
+    }
+
+    /**
+     * {@link #applyRules(List)} for a named plan, whose name the events carry.
+     *
+     * @param plan    the plan's name, or null when it has none
+     * @param removal why the rules that are not wanted go, in words (e.g. {@code the plan expired at ...})
+     */
+    public void applyRules(List<Rule> wanted, String plan, String removal) {
+        registry.applyRules(wanted, plan, removal);
+    }
+
+    /** Records what a plan as a whole did (expired, selects this JVM or not), for the log and the journal. */
+    public void planEvent(ChaosEvent.Type type, String plan, String message) {
+        events.publish(type, null, message, plan);
     }
 
     /**

@@ -42,7 +42,12 @@ final class EngineEvents {
 
     /** Logs the event (one line; a refusal is a warning) and hands it to every listener. */
     void publish(ChaosEvent.Type type, String rule, String message) {
-        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message);
+        publish(type, rule, message, null);
+    }
+
+    /** As {@link #publish(ChaosEvent.Type, String, String)}, for an event about a named plan. */
+    void publish(ChaosEvent.Type type, String rule, String message, String plan) {
+        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message, plan);
         boolean entered = Reentrancy.enter();
         try {
             if (type == ChaosEvent.Type.REFUSED) {

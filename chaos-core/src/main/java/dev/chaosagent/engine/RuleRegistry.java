@@ -163,7 +163,8 @@ final class RuleRegistry implements RuleCallbacks {
      * ones added. Rules added by other doors are left alone unless {@code wanted} has one of the
      * same name. All are checked first: if one is refused, nothing changes.
      */
-    void applyRules(List<Rule> wanted) {
+    void applyRules(List<Rule> wanted, String plan, String removal) {
+        String by = plan == null ? "" : " by plan " + plan;
         synchronized (lock) {
             Set<String> names = new HashSet<>();
             for (Rule rule : wanted) {
@@ -176,8 +177,7 @@ final class RuleRegistry implements RuleCallbacks {
                 ActiveRule active = names.contains(name) ? null : rules.remove(name);
                 if (active != null) {
                     active.end();
-                    events.publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: no longer in the plan "
-                            + counts(active));
+                    events.publish(ChaosEvent.Type.REMOVED, name, "rule " + name + " removed: " + removal + " " + counts(active), plan);
                 }
             }
             planRules = names;
@@ -189,9 +189,9 @@ final class RuleRegistry implements RuleCallbacks {
                 rules.put(rule.name(), start(rule));
                 if (previous != null) {
                     previous.end();
-                    events.publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced: " + rule.toSpec());
+                    events.publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced" + by + ": " + rule.toSpec(), plan);
                 } else {
-                    events.publish(ChaosEvent.Type.ADDED, rule.name(), "rule " + rule.name() + " added: " + rule.toSpec());
+                    events.publish(ChaosEvent.Type.ADDED, rule.name(), "rule " + rule.name() + " added" + by + ": " + rule.toSpec(), plan);
                 }
             }
             sites.rebind(rules.values());

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The experiment's story for the blameless postmortem: every engine event, and every 10 s the
  * injections of each rule that injected, as JSON lines ({@code time}, {@code event},
- * {@code message}, {@code rule} when it is about one). Kept in memory (the last
+ * {@code message}, {@code rule} when it is about one, {@code plan} when a named plan did it). Kept in memory (the last
  * {@value #MAX_LINES} lines) and appended to a file when one is given; {@link #close()} writes a
  * final summary.
  */
@@ -74,6 +74,9 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
         fields.put("event", event.type().key());
         if (event.rule() != null) {
             fields.put("rule", event.rule());
+        }
+        if (event.plan() != null) {
+            fields.put("plan", event.plan());
         }
         fields.put("message", event.message());
         append(fields);

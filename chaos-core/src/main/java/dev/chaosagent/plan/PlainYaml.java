@@ -1,11 +1,15 @@
 package dev.chaosagent.plan;
 
 import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +20,9 @@ import java.util.regex.Pattern;
  * of class loading the first time, on the agent's start-up path; a plan does not need it.
  *
  * <p>Plain scalars are typed as YAML 1.1 types them (SnakeYAML's reading): null, booleans, whole
- * numbers and decimals in their plain forms, strings; a scalar that might be any other form of
- * number or a timestamp is declined rather than guessed. A test compares the two readers on
+ * numbers and decimals in their plain forms, timestamps to the second ({@code 2026-12-01T18:00:00Z},
+ * as a {@code java.util.Date}), strings; a scalar that might be any other form of number or
+ * timestamp is declined rather than guessed. A test compares the two readers on
  * thousands of mutated plans.
  */
 final class PlainYaml {
@@ -32,6 +37,9 @@ final class PlainYaml {
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?[._0-9][0-9a-fA-FxXoObB_:.eE+\\-tTzZ ]*|[-+]?\\.[a-zA-Z]+");
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern FLOAT = Pattern.compile("[-+]?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    /** A date, or a date and time to the second in UTC or at an offset: the forms a plan's {@code expires} takes. */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:Z|([-+])([0-9]{2}):([0-9]{2})))?");
 
     private final List<Line> lines = new ArrayList<>();
     private int next;
@@ -270,7 +278,45 @@ final class PlainYaml {
             double magnitude = Double.parseDouble(negative || text.startsWith("+") ? text.substring(1) : text);
             return negative ? -magnitude : magnitude;
         }
+        Matcher timestamp = TIMESTAMP.matcher(text);
+        if (timestamp.matches()) {
+            return timestamp(timestamp);
+        }
         throw Declined.INSTANCE;
+    }
+
+    /**
+     * The instant as SnakeYAML's {@code java.util.Date}. Out-of-range fields, which SnakeYAML's
+     * lenient calendar rolls over, and years before the Gregorian calendar are declined.
+     */
+    private static Date timestamp(Matcher timestamp) {
+        int year = Integer.parseInt(timestamp.group(1));
+        if (year < 1600) {
+            throw Declined.INSTANCE;
+        }
+        long epochDay;
+        try {
+            epochDay = LocalDate.of(year, Integer.parseInt(timestamp.group(2)), Integer.parseInt(timestamp.group(3))).toEpochDay();
+        } catch (DateTimeException e) {
+            throw Declined.INSTANCE;
+        }
+        long seconds = epochDay * 86_400;
+        if (timestamp.group(4) != null) {
+            seconds += within(timestamp.group(4), 23) * 3600L + within(timestamp.group(5), 59) * 60L + within(timestamp.group(6), 59);
+            if (timestamp.group(7) != null) {
+                int offset = within(timestamp.group(8), 23) * 3600 + within(timestamp.group(9), 59) * 60;
+                seconds -= timestamp.group(7).equals("-") ? -offset : offset;
+            }
+        }
+        return new Date(seconds * 1000);
+    }
+
+    private static int within(String digits, int max) {
+        int value = Integer.parseInt(digits);
+        if (value > max) {
+            throw Declined.INSTANCE;
+        }
+        return value;
     }
 
     /** The index of the quote that closes the one at {@code open}, or -1. */

@@ -2,26 +2,54 @@ package dev.chaosagent.plan;
 
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.rule.Rule;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * A parsed plan file: the master switch, an optional seed and named rules.
+ * A parsed plan file: its name, the master switch, an optional seed, when it expires, which JVMs of
+ * a fleet it arms, and named rules.
  *
- * @param seed null when the plan has none
+ * @param name    null when the plan has none
+ * @param seed    null when the plan has none
+ * @param expires null when the plan never expires
  */
-public record Plan(boolean enabled, Long seed, List<Rule> rules) {
+public record Plan(String name, boolean enabled, Long seed, Instant expires, Selection selection, List<Rule> rules) {
 
     public Plan {
         rules = List.copyOf(rules);
     }
 
     /**
-     * Makes the engine run this plan: rules are compared by name (unchanged ones keep their
-     * counters), the seed applies to the rules it adds, the master switch follows {@code enabled}.
+     * Whether the plan arms the JVM of this pod at this instant.
+     *
+     * @param pod who this JVM is; may be null when {@link Selection#needsIdentity()} is false
      */
-    public void applyTo(ChaosEngine engine) {
+    public Arming armingFor(PodIdentity pod, Instant now) {
+        String plan = Arming.reference(name);
+        if (expires != null && !now.isBefore(expires)) {
+            return new Arming(name, false, plan + " expired at " + expires);
+        }
+        String none = selection.selectsNoJvm();
+        if (none != null) {
+            return new Arming(name, false, plan + " selects no JVM at all (" + none + ")");
+        }
+        if (!selection.needsIdentity()) {
+            return name == null ? Arming.EVERY_JVM : new Arming(name, true, plan + " arms every JVM");
+        }
+        String whyNot = selection.whyNot(name, pod);
+        return whyNot == null
+                ? new Arming(name, true, plan + " selects this JVM (" + pod.describe() + ")")
+                : new Arming(name, false, plan + " does not select this JVM (" + whyNot + ")");
+    }
+
+    /**
+     * Makes the engine run this plan as armed: rules are compared by name (unchanged ones keep their
+     * counters), and when the plan does not arm this JVM it has none; the seed applies to the rules it
+     * adds, the master switch follows {@code enabled}.
+     */
+    public void applyTo(ChaosEngine engine, Arming arming) {
         engine.setSeed(seed);
-        engine.applyRules(rules);
+        engine.applyRules(arming.armed() ? rules : List.of(), name, arming.removal());
         engine.setEnabled(enabled);
     }
 }

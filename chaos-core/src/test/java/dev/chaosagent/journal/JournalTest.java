@@ -63,4 +63,20 @@ class JournalTest {
         journal.close();
         assertThat(journal.lines()).hasSize(2);
     }
+
+    @Test
+    void linesANamedPlanCausedCarryItsName() {
+        Journal journal = Journal.start(engine, null, 100);
+        engine.applyRules(List.of(parser.parse("name=slow target=a.B#c latency=0ms")), "checkout-latency", "unused");
+        engine.planEvent(dev.chaosagent.engine.ChaosEvent.Type.EXPIRED, "checkout-latency",
+                "plan checkout-latency expired at 2026-12-01T18:00:00Z: none of its rules runs any more");
+        engine.applyRules(List.of(), "checkout-latency", "plan checkout-latency expired at 2026-12-01T18:00:00Z");
+        engine.add(parser.parse("name=manual target=a.B#c latency=0ms"));
+
+        List<Map<String, Object>> lines = journal.lines().stream().map(JsonObject::parse).toList();
+        assertThat(lines).extracting(l -> l.get("event") + " " + l.get("rule") + " " + l.get("plan")).containsExactly(
+                "added slow checkout-latency", "expired null checkout-latency", "removed slow checkout-latency", "added manual null");
+        assertThat(lines.get(2)).containsEntry("message",
+                "rule slow removed: plan checkout-latency expired at 2026-12-01T18:00:00Z (0 injections in 0 calls)");
+    }
 }

@@ -24,11 +24,16 @@ class PlainYamlTest {
             "rules:\n  - {name: r0, target: gen.hot.H0#run, latency: 0ms}\n  - {name: r1, target: 'gen.hot.H1#run', returns: -1, enabled: false}\n",
             "enabled: off\nrules:\n  - name: \"lie\"\n    target: com.acme.Repo#commit\n    returns: false\n    at: exit\n    every: 3\n    after: 1000\n",
             "seed: -7\nrules:\n  -\n    name: 'it''s'\n    target: a.B#c(int,java.lang.String)\n    memory: 64MB\n    ttl: 10m\n    probability: .5\n",
-            "rules:\n  - name: cpu\n    target: com.acme.*Client#fetch*\n    cpu: 2\n    latency: 200ms\n    message: \"tab\\there \\\"quoted\\\" \\\\ end\"\n");
+            "rules:\n  - name: cpu\n    target: com.acme.*Client#fetch*\n    cpu: 2\n    latency: 200ms\n    message: \"tab\\there \\\"quoted\\\" \\\\ end\"\n",
+            "name: checkout-latency\nexpires: 2026-12-01T18:00:00Z\nselect:\n  pods: 33%\n  names: [catalog-0, catalog-2]\n"
+                    + "  labels: {app: catalog, tier: backend}\nrules:\n  - {name: slow, target: a.B#c, latency: 1ms}\n",
+            "name: eu\nexpires: 2026-12-01T19:30:00+01:30\nselect: {pods: 12.5%, labels: {zone: eu-1}}\n",
+            "expires: 2026-12-01\nselect:\n  names:\n    - catalog-0\n    - '7'\n");
     private static final String ALPHABET = "abcxyz019 -:#'\"[]{},.\n\t_*&!|>%@~+eE";
     private static final List<String> FRAGMENTS = List.of("\n  ", "\n- ", ": ", " # ", "- ", "{", "}", "[", "]", "'", "\"", "null", "yes",
             "0x1F", "1_000", "012", "1e5", ".inf", "2026-01-01", "<<: ", "&a ", "*a", "!!str ", "|", "\\n", "~", "--- ", "\r\n", "\t",
-            "\u00a0", "\ufeff", "9223372036854775808", "-0", "+1.5", "on", "Y");
+            "\u00a0", "\ufeff", "9223372036854775808", "-0", "+1.5", "on", "Y",
+            "2026-02-29T10:00:00Z", "T24:00:00", "-05:00", "1500-01-01", "100%");
 
     @Test
     void theUsualShapesOfPlanAreReadWithoutSnakeYaml() {
@@ -42,7 +47,8 @@ class PlainYamlTest {
     @Test
     void whatItCannotReadExactlyItLeavesToSnakeYaml() {
         for (String text : List.of("a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "--- \na: 1\n", "a: 1\na: 2\n",
-                "a: 012\n", "a: 1_000\n", "a: 2026-01-01\n", "a: .inf\n", "a: b: c\n", "a:\n\t- b\n", "<<: {a: 1}\n",
+                "a: 012\n", "a: 1_000\n", "a: 2026-1-1\n", "a: 2026-01-01 10:00:00\n",
+                "a: 2026-01-01T10:00:00.5Z\n", "a: .inf\n", "a: b: c\n", "a:\n\t- b\n", "<<: {a: 1}\n",
                 "a: \"unclosed\n", "a: 'x' # it's\n", "a: multi\n  line\n", "? a\n: b\n", "on: 1\n", "\ufeffa: 1\n")) {
             assertThat(PlainYaml.read(text)).as(text).isSameAs(PlainYaml.DECLINED);
         }

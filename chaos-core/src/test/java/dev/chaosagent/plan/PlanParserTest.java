@@ -7,6 +7,7 @@ import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.rule.RuleParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,7 @@ class PlanParserTest {
                   - just a string
                 """, "plan.yaml"))
                 .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems()).containsExactly(
-                        "colour: is not a plan key (expected enabled, seed or rules)",
+                        "colour: is not a plan key (expected name, expires, select, enabled, seed or rules)",
                         "seed: \"abc\" is not a whole number (expected like 42)",
                         "rule 2 (slow): latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)",
                         "rule 3: probabilty: \"0.5\" is not a known key (did you mean probability? expected one of name, target,"
@@ -100,13 +101,30 @@ class PlanParserTest {
     @Test
     void applyingAPlanSetsTheSwitchTheSeedAndTheRules() {
         ChaosEngine engine = ChaosEngine.create();
-        parser.parse("enabled: false\nseed: 9\nrules:\n  - {name: a, target: a.B#c, latency: 1ms}\n", "p").applyTo(engine);
+        Plan plan = parser.parse("enabled: false\nseed: 9\nrules:\n  - {name: a, target: a.B#c, latency: 1ms}\n", "p");
+        plan.applyTo(engine, plan.armingFor(null, Instant.now()));
         assertThat(engine.isEnabled()).isFalse();
         assertThat(engine.seed()).contains(9L);
         assertThat(engine.ruleNames()).containsExactly("a");
 
         ChaosEngine seeded = ChaosEngine.builder().seed(1L).build();
-        parser.parse("seed: 9\n", "p").applyTo(seeded);
+        Plan seeds = parser.parse("seed: 9\n", "p");
+        seeds.applyTo(seeded, seeds.armingFor(null, Instant.now()));
         assertThat(seeded.seed()).as("the agent's seed option wins over the plan's").contains(1L);
+    }
+
+    @Test
+    void aPlanThatDoesNotArmThisJvmReconcilesToNoRulesAndTheJournalNamesThePlan() {
+        ChaosEngine engine = ChaosEngine.create();
+        java.util.List<dev.chaosagent.engine.ChaosEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.addListener(events::add);
+        Plan plan = parser.parse("name: checkout\nexpires: 2026-12-01T18:00:00Z\nrules:\n  - {name: a, target: a.B#c, latency: 1ms}\n", "p");
+        plan.applyTo(engine, plan.armingFor(null, Instant.parse("2026-12-01T17:00:00Z")));
+        assertThat(engine.ruleNames()).containsExactly("a");
+        plan.applyTo(engine, plan.armingFor(null, Instant.parse("2026-12-01T18:00:00Z")));
+        assertThat(engine.ruleNames()).isEmpty();
+        assertThat(events).extracting(e -> e.type().key() + " " + e.plan() + ": " + e.message()).containsExactly(
+                "added checkout: rule a added by plan checkout: name=a target=a.B#c latency=1ms",
+                "removed checkout: rule a removed: plan checkout expired at 2026-12-01T18:00:00Z (0 injections in 0 calls)");
     }
 }

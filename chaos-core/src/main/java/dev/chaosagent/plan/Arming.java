@@ -1,0 +1,27 @@
+package dev.chaosagent.plan;
+
+/**
+ * Whether a plan arms this JVM now, and why in words: it is the plan's rules or none of them that
+ * reach the engine.
+ *
+ * @param plan   the plan's name, or null when it has none
+ * @param reason a sentence that starts with the plan, e.g. {@code plan checkout-latency expired at ...}
+ */
+public record Arming(String plan, boolean armed, String reason) {
+
+    /** A plan without a name or a selection: what plans were before fleets, in words built once. */
+    static final Arming EVERY_JVM = new Arming(null, true, "the plan arms every JVM");
+
+    /** Why the rules that are not wanted now are removed, for the journal's {@code removed} lines. */
+    public String removal() {
+        if (!armed) {
+            return reason;
+        }
+        return plan == null ? "no longer in the plan" : "no longer in plan " + plan;
+    }
+
+    /** {@code plan NAME}, or {@code the plan} for a plan without a name. */
+    static String reference(String plan) {
+        return plan == null ? "the plan" : "plan " + plan;
+    }
+}
