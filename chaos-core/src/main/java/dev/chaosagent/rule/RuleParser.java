@@ -130,7 +130,7 @@ public final class RuleParser {
             if (!KEYS.contains(key)) {
                 throw new InvalidRuleException(key, entry.getValue().text(), "is not a known key ("
                         + closeKey(key).map(close -> "did you mean " + close + "? ").orElse("")
-                        + "expected one of " + String.join(", ", KEYS) + ")");
+                        + "expected one of " + String.join(", ", KEYS) + ", or a scope key: " + Scope.KEYS + ")");
             }
             if (FAULT_KEYS.contains(key)) {
                 faultKeys.add(key);

@@ -16,6 +16,9 @@ public final class Scope {
 
     public static final Scope NONE = new Scope(List.of());
 
+    /** The scope keys, as messages list them. */
+    public static final String KEYS = "thread, arg0..arg9, caller, baggage.KEY, mdc.KEY";
+
     /** Parameters a woven method can pass for scopes, at most: more distinct {@code argN} on one method are refused there. */
     public static final int MAX_PASSED_ARGUMENTS = 3;
 
