@@ -39,7 +39,7 @@ class PackagingIT {
     @Test
     void thePublishedPomBringsNoSecondCopyOfTheAgentsDependencies() throws Exception {
         org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(ForkedJvm.AGENT_JAR.resolveSibling("dependency-reduced-pom.xml").toFile());
+                .parse(ForkedJvm.AGENT_JAR.getParent().resolveSibling("dependency-reduced-pom.xml").toFile());
         List<String> brought = new java.util.ArrayList<>();
         for (org.w3c.dom.Node section = pom.getDocumentElement().getFirstChild(); section != null; section = section.getNextSibling()) {
             if (!section.getNodeName().equals("dependencies")) {
