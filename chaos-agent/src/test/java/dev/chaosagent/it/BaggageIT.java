@@ -142,7 +142,9 @@ class BaggageIT {
             String openTelemetry = "-javaagent:" + LIBS.resolve("opentelemetry-javaagent.jar");
             String chaos = "-javaagent:" + ForkedJvm.AGENT_JAR + "=config=" + plan;
             int jmxPort = ForkedJvm.freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // Nothing is exported; the simple log is one INFO line at start plus any warning or error, which the test reads.
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString(),
                     "-Xmx128m", "-XX:TieredStopAtLevel=1",
                     openTelemetryFirst ? openTelemetry : chaos, openTelemetryFirst ? chaos : openTelemetry,
                     "-Dotel.service.name=" + name, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
