@@ -32,8 +32,8 @@ public final class RelayApp {
             default -> throw new IllegalArgumentException("unknown service " + args[0]);
         };
         server.createContext("/", handler);
-        // A small pool: one thread serves requests with and without baggage in turn.
-        ExecutorService workers = Executors.newFixedThreadPool(2);
+        // One worker: the thread that served a tagged request serves the next one, so leftover baggage would show.
+        ExecutorService workers = Executors.newSingleThreadExecutor();
         server.setExecutor(workers);
         server.start();
         System.out.println("ready " + server.getAddress().getPort());

@@ -81,7 +81,7 @@ class BaggageIT {
             assertThat(order(shop, "tester=alice, chaos=slow-db;note=gameday")).as("one entry among others, with metadata")
                     .isEqualTo(fault);
             assertThat(order(shop, "chaos=slow-db-replica")).as("the value is matched whole").isEqualTo(healthy);
-            assertThat(order(shop, null)).as("the pooled threads and connections that carried baggage keep none")
+            assertThat(order(shop, null)).as("the worker threads and kept-alive connections that carried baggage keep none")
                     .isEqualTo(healthy);
 
             try (JMXConnector inventoryJmx = inventory.jmx(); JMXConnector storefrontJmx = storefront.jmx()) {
