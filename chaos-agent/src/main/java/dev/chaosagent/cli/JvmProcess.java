@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A process the CLI may act on: verified, from what the kernel shows and without a signal, to be a
- * JVM that the calling user may reach (its own, or any for root, as the JDK's attach allows). The
+ * JVM of the calling user (root included: another user's JVM is that user's to change). The
  * attach API sends SIGQUIT to the PID it is given: to any process that catches it, and on some
  * Java 17 builds to any process at all, before it checks what runs there.
  *
@@ -33,7 +33,7 @@ record JvmProcess(String pid, long namespacePid, Path root, Path perfData) {
     }
 
     /**
-     * The JVMs of the calling user (every user's, for root) on this machine, by the PIDs this CLI
+     * The JVMs of the calling user on this machine, by the PIDs this CLI
      * sees, read from /proc: a JVM in a container is listed by its host PID, whatever file name its
      * jvmstat file has. Empty (not known) without /proc.
      */
@@ -67,9 +67,9 @@ record JvmProcess(String pid, long namespacePid, Path root, Path perfData) {
         try {
             int owner = (Integer) Files.getAttribute(proc, "unix:uid");
             int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            if (self != 0 && owner != self) {
+            if (owner != self) {
                 throw unreachable(pid, "process " + pid + " (" + name(proc) + ") runs as user " + Files.getOwner(proc).getName()
-                        + ", not as you; run this command as that user or as root");
+                        + ", not as you; nothing was sent to it (run this command as that user, e.g. sudo -u '#" + owner + "' java -jar ...)");
             }
             List<String> maps = Files.readAllLines(proc.resolve("maps"));
             if (maps.stream().noneMatch(line -> line.endsWith("/libjvm.so"))) {
@@ -85,7 +85,7 @@ record JvmProcess(String pid, long namespacePid, Path root, Path perfData) {
             throw unreachable(pid, "no process " + pid + " (it has ended, or never was); list the JVMs with: java -jar chaos-agent.jar jvms");
         } catch (AccessDeniedException e) {
             throw unreachable(pid, "cannot read " + e.getFile() + " (access denied), so process " + pid + " (" + name(proc)
-                    + ") cannot be verified to be a JVM; nothing was sent to it (run this command as the JVM's user or as root)");
+                    + ") cannot be verified to be a JVM; nothing was sent to it (run this command as the JVM's user)");
         } catch (IOException e) {
             throw unreachable(pid, "cannot read what process " + pid + " is (" + e + ")");
         }

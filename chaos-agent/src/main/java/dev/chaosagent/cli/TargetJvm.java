@@ -44,7 +44,7 @@ final class TargetJvm implements AutoCloseable {
             hint = "the JVM did not open its attach socket: it is still starting, runs with -XX:+DisableAttachMechanism,"
                     + " or cannot write to its /tmp";
         } else if (lower.contains("permission") || lower.contains("not secure") || lower.contains("uid")) {
-            hint = "the JVM runs as another user: run this command as that user or as root";
+            hint = "the JVM runs as another user: run this command as that user";
         } else {
             hint = "the target must be a running Java 17+ JVM of the same user on this machine";
         }

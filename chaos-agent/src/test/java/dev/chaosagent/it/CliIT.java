@@ -155,7 +155,8 @@ class CliIT {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "rules", pid));
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
             assertThat(run.err()).isEqualTo("chaos-agent: cannot reach JVM " + pid + ": process " + pid
-                    + " (java) runs as user root, not as you; run this command as that user or as root\n");
+                    + " (java) runs as user root, not as you; nothing was sent to it (run this command as that user, e.g. sudo -u '#0'"
+                    + " java -jar ...)\n");
             assertThat(shop.result("count")).isEqualTo("ok 5");
         } finally {
             Files.deleteIfExists(jar);
