@@ -92,10 +92,11 @@ class FleetPrometheusIT {
             int web = ForkedJvm.freePort();
             prometheus = startPrometheus(web, ports);
             String api = "http://127.0.0.1:" + web + "/api/v1/query?query=";
+            // Until every JVM has been scraped and the rules evaluated on that: the ratio is only right then.
             Awaitility.await("Prometheus to record the fleet's injections").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> byLabel(get(api + encode("plan_fault:chaos_injections:sum{plan=\"fleet-a\"}")), "fault").equals(counted));
+                    .until(() -> byLabel(get(api + encode("plan:chaos_pods:count")), "plan").equals(Map.of("fleet-a", 4.0))
+                            && byLabel(get(api + encode("plan_fault:chaos_injections:sum{plan=\"fleet-a\"}")), "fault").equals(counted));
             assertThat(byLabel(get(api + encode("plan:chaos_pods_armed:ratio")), "plan")).isEqualTo(Map.of("fleet-a", 0.5));
-            assertThat(byLabel(get(api + encode("plan:chaos_pods:count")), "plan")).isEqualTo(Map.of("fleet-a", 4.0));
         } finally {
             if (prometheus != null) {
                 prometheus.destroy();
