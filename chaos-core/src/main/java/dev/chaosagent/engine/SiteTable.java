@@ -54,7 +54,17 @@ public final class SiteTable {
      * exception a rule injects.
      */
     public Object enter(int siteId) throws Throwable {
-        return enter(siteId, 0, null, 0, null, 0, null);
+        Site site = site(siteId);
+        if (site == null) {
+            return Fault.CONTINUE;
+        }
+        Binding[] bindings = site.bindings;
+        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+            return Fault.CONTINUE;
+        }
+        // Kept apart from the overload below, and small: this is the path of nearly every woven call.
+        ThreadCalls calls = ThreadCalls.current();
+        return decide(calls, calls.open(bindings));
     }
 
     /**
@@ -75,22 +85,24 @@ public final class SiteTable {
         }
         ThreadCalls calls = ThreadCalls.current();
         int first;
-        if (site.scoped) {
-            calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
-            try {
-                first = calls.open(bindings);
-            } finally {
-                calls.decided();
-            }
-        } else {
+        calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+        try {
             first = calls.open(bindings);
+        } finally {
+            calls.decided();
         }
-        if (first == calls.height()) {
+        return decide(calls, first);
+    }
+
+    /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
+    private static Object decide(ThreadCalls calls, int first) throws Throwable {
+        int height = calls.height();
+        if (first == height) {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
         Object result = Fault.CONTINUE;
         try {
-            for (int i = first; i < calls.height() && result == Fault.CONTINUE; i++) {
+            for (int i = first; i < height && result == Fault.CONTINUE; i++) {
                 Binding binding = calls.at(i);
                 if (binding.atEntry) {
                     result = binding.rule.onCall(binding);
@@ -251,11 +263,6 @@ public final class SiteTable {
             }
             bound.add(new Binding(active, info, returnValue));
         }
-        boolean scoped = false;
-        for (Binding binding : bound) {
-            scoped |= binding.scope != null;
-        }
-        site.scoped = scoped;
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
     }
 
@@ -285,8 +292,6 @@ public final class SiteTable {
     private static final class Site {
         final MethodSite info;
         volatile Binding[] bindings = NONE;
-        /** Whether some bound rule has scope keys: only then does a call set up what they read. */
-        volatile boolean scoped;
 
         Site(MethodSite info) {
             this.info = info;
