@@ -79,31 +79,40 @@ class CliContainerIT {
     void theHostDrivesAJvmInItsOwnNamespacesByTheHostsPid() throws Exception {
         Path jar = Files.copy(ForkedJvm.AGENT_JAR, hostTmp.resolve("chaos-agent.jar"));
         assertThat(jar.startsWith("/tmp")).as("a jar the JVM's private /tmp hides: %s", jar).isTrue();
-        try (ForkedJvm shop = ForkedJvm.under(CONTAINER)) {
-            String pid = javaIn(shop);
-            assertThat(Files.readString(Path.of("/proc", pid, "status"))).as("PID 1 inside").containsPattern("NSpid:\\s+" + pid + "\\s+1\\n");
+        Path image = Files.createTempDirectory(Path.of("/var/tmp"), "chaos-container-image");
+        try {
+            try (ForkedJvm shop = ForkedJvm.under(CONTAINER, image)) {
+                String pid = javaIn(shop);
+                assertThat(Files.readString(Path.of("/proc", pid, "status"))).as("PID 1 inside").containsPattern("NSpid:\\s+" + pid + "\\s+1\\n");
 
-            Run jvms = cliFrom(jar, "jvms");
-            assertThat(jvms.out()).containsPattern("(?m)^" + pid + " +com\\.example\\.shop\\.ShopApp +agent=no$")
-                    .doesNotContainPattern("(?m)^1 ");
+                Run jvms = cliFrom(jar, "jvms");
+                assertThat(jvms.out()).containsPattern("(?m)^" + pid + " +com\\.example\\.shop\\.ShopApp +agent=no$")
+                        .doesNotContainPattern("(?m)^1 ");
 
-            Run attach = cliFrom(jar, "attach", pid);
-            assertThat(attach.exitCode()).as(attach.err()).isZero();
-            assertThat(attach.out()).startsWith("chaos-agent attached to JVM " + pid);
-            assertThat(Path.of("/proc", pid, "root", "tmp")).as("the jar, copied into the JVM's /tmp")
-                    .isDirectoryContaining(path -> path.getFileName().toString().matches("chaos-agent-.*\\.jar"));
-            assertThat(cliFrom(jar, "jvms").out()).containsPattern("(?m)^" + pid + " .*agent=yes$");
+                Run attach = cliFrom(jar, "attach", pid);
+                assertThat(attach.exitCode()).as(attach.err()).isZero();
+                assertThat(attach.out()).startsWith("chaos-agent attached to JVM " + pid);
+                assertThat(Path.of("/proc", pid, "root", "tmp")).as("the jar, copied into the JVM's /tmp")
+                        .isDirectoryContaining(path -> path.getFileName().toString().matches("chaos-agent-.*\\.jar"));
+                assertThat(cliFrom(jar, "jvms").out()).containsPattern("(?m)^" + pid + " .*agent=yes$");
 
-            Run add = cliFrom(jar, "add", pid, "name=slow-count target=com.example.shop.Catalog#count latency=200ms");
-            assertThat(add.exitCode()).as(add.err()).isZero();
-            assertThat(add.out()).isEqualTo("added slow-count\n");
-            assertThat(shop.millis("count")).isGreaterThanOrEqualTo(200);
-            assertThat(cliFrom(jar, "rules", pid).out()).contains("slow-count", "armed");
+                Run add = cliFrom(jar, "add", pid, "name=slow-count target=com.example.shop.Catalog#count latency=200ms");
+                assertThat(add.exitCode()).as(add.err()).isZero();
+                assertThat(add.out()).isEqualTo("added slow-count\n");
+                assertThat(shop.millis("count")).isGreaterThanOrEqualTo(200);
+                assertThat(cliFrom(jar, "rules", pid).out()).contains("slow-count", "armed");
 
-            Run stop = cliFrom(jar, "stop", pid);
-            assertThat(stop.exitCode()).as(stop.err()).isZero();
-            assertThat(stop.out()).isEqualTo("kill switch: 1 rule removed, original bytecode restored\n");
-            assertThat(shop.result("count")).isEqualTo("ok 5");
+                Run stop = cliFrom(jar, "stop", pid);
+                assertThat(stop.exitCode()).as(stop.err()).isZero();
+                assertThat(stop.out()).isEqualTo("kill switch: 1 rule removed, original bytecode restored\n");
+                assertThat(shop.result("count")).isEqualTo("ok 5");
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(image)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }

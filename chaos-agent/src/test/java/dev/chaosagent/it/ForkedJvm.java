@@ -90,6 +90,25 @@ final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(command, java.util.Map.of());
     }
 
+    /**
+     * As {@link #under}, with the shop's classes copied to {@code image} first, as a container holds
+     * its application in its own file system: a wrapper that mounts a private /tmp would hide a
+     * build that lives under /tmp (a CI checkout, say).
+     */
+    static ForkedJvm under(List<String> wrapper, Path image) throws IOException {
+        Path classes = codeSource(ShopApp.class);
+        try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, image.resolve(classes.relativize(file).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        List<String> command = new ArrayList<>(wrapper);
+        for (String part : command(null, false, List.of())) {
+            command.add(part.replace(classes.toString(), image.toString()));
+        }
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
     private static List<String> command(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
