@@ -143,10 +143,17 @@ final class ForkedJvm implements AutoCloseable {
 
     /** A port on 127.0.0.1 that nothing listens on now. */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            return free.getLocalPort();
+        while (true) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                // Never the same port twice in one test run: a fleet test takes several before any JVM binds one.
+                if (HANDED_OUT.add(free.getLocalPort())) {
+                    return free.getLocalPort();
+                }
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Starts the shop with the agent (and the capture agent) and the JVM's own remote JMX on 127.0.0.1:{@code port}. */
     static ForkedJvm withRemoteJmx(int port, String options) throws IOException {
@@ -192,9 +199,13 @@ final class ForkedJvm implements AutoCloseable {
 
     /** Waits until a line on stderr contains every fragment, and returns it. */
     String awaitStderr(String... fragments) {
-        return Awaitility.await("stderr to say " + String.join(" ... ", fragments)).atMost(ANSWER_TIMEOUT).until(
-                () -> stderr.stream().filter(line -> Arrays.stream(fragments).allMatch(line::contains)).findFirst(),
-                Optional::isPresent).orElseThrow();
+        try {
+            return Awaitility.await("stderr to say " + String.join(" ... ", fragments)).atMost(ANSWER_TIMEOUT).until(
+                    () -> stderr.stream().filter(line -> Arrays.stream(fragments).allMatch(line::contains)).findFirst(),
+                    Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the JVM's stderr:\n" + stderrText(), e);
+        }
     }
 
     String stderrText() {
