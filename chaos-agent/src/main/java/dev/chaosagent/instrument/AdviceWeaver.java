@@ -26,8 +26,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy,
- * registering each with the engine as a site. Only methods users wrote are woven: never a bridge,
+ * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy
+ * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters), registering
+ * each with the engine as a site. Only methods users wrote are woven: never a bridge,
  * a synthetic method (lambda bodies, Kotlin's {@code $default} stubs, accessors), a constructor or
  * an abstract or native method. The class format does not change, so a loaded class can be
  * retransformed, and retransformed back.
