@@ -54,17 +54,13 @@ public final class SiteTable {
      * exception a rule injects.
      */
     public Object enter(int siteId) throws Throwable {
-        Site site = site(siteId);
+        Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
-        }
-        Binding[] bindings = site.bindings;
-        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
             return Fault.CONTINUE;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(bindings));
+        return decide(calls, calls.open(site.bindings));
     }
 
     /**
@@ -75,23 +71,31 @@ public final class SiteTable {
      */
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
-        Site site = site(siteId);
+        Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
-        }
-        Binding[] bindings = site.bindings;
-        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
             return Fault.CONTINUE;
         }
         ThreadCalls calls = ThreadCalls.current();
         int first;
         calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(bindings);
+            first = calls.open(site.bindings);
         } finally {
             calls.decided();
         }
         return decide(calls, first);
+    }
+
+    /**
+     * The site, when some rule can act on a call there now: not while the master switch is off, nor
+     * at a site with no rule bound, nor in a JDK method that the agent's own work is calling.
+     */
+    private Site acting(int siteId) {
+        Site site = site(siteId);
+        if (site == null || site.bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+            return null;
+        }
+        return site;
     }
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
