@@ -125,6 +125,9 @@ public final class AgentRuntime {
                 try {
                     MetricsEndpoint endpoint = MetricsEndpoint.start(engine, java.net.InetAddress.getByName(options.metricsHost()),
                             options.metricsPort(), watcher);
+                    // Its dispatcher waits for connections in a native select; HotSpot waits up to
+                    // 300 ms at exit for a thread in native code, so the endpoint stops first.
+                    Runtime.getRuntime().addShutdownHook(AgentWork.threads("metrics-stop").newThread(endpoint::close));
                     log.info("metrics at http://{}:{}/metrics", options.metricsHost(), endpoint.port());
                 } catch (java.io.IOException | RuntimeException | LinkageError e) {
                     log.warn("cannot serve metrics on {}:{} ({}); everything else works", options.metricsHost(), options.metricsPort(),
