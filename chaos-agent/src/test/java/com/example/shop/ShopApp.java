@@ -135,6 +135,7 @@ public final class ShopApp {
             case "soakStop" -> Soak.stop();
             case "heapKb" -> Soak.heapKb();
             case "threads" -> Soak.threads();
+            case "async" -> AsyncShop.run(argument.split(" ", 2)[0], argument.contains(" ") ? argument.split(" ", 2)[1] : "");
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }

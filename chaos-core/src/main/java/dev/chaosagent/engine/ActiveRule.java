@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;
@@ -100,6 +101,9 @@ final class ActiveRule {
         try {
             if (injectionLog.isDebugEnabled()) {
                 injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.site.signature());
+            }
+            if (binding.async != null) {
+                return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {

@@ -1,5 +1,7 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncCall;
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
@@ -105,11 +107,16 @@ public final class SiteTable {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
         Object result = Fault.CONTINUE;
+        AsyncCall async = null;
         try {
             for (int i = first; i < height && result == Fault.CONTINUE; i++) {
                 Binding binding = calls.at(i);
                 if (binding.atEntry) {
                     result = binding.rule.onCall(binding);
+                    if (result instanceof AsyncCall effect) {
+                        async = AsyncCall.merge(async, effect);
+                        result = async.ends() ? async : Fault.CONTINUE;
+                    }
                 }
             }
         } catch (Throwable injected) {
@@ -120,16 +127,19 @@ public final class SiteTable {
             calls.close(); // the body will not run: no exit follows
             return result;
         }
-        return calls;
+        return async == null ? calls : async.carrying(calls);
     }
 
     /**
-     * Called when a call that {@link #enter} answered with a {@link ThreadCalls} token ends. When the
-     * body returned normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep
-     * the return value, or the value to return instead; may throw the injected exception.
+     * Called when a call that {@link #enter} answered with a token ends. When the body returned
+     * normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep the return
+     * value, or the value to return instead; may throw the injected exception. At an asynchronous
+     * method the token may be an {@link AsyncCall}, and so may the answer: what the rules decided for
+     * what the method returned.
      */
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        ThreadCalls calls = (ThreadCalls) token;
+        AsyncCall async = token instanceof AsyncCall entered ? entered : null;
+        ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
         Object result = Fault.CONTINUE;
         try {
             if (returnedNormally && enabled) {
@@ -137,13 +147,20 @@ public final class SiteTable {
                     Binding binding = calls.at(i);
                     if (!binding.atEntry) {
                         result = binding.rule.onCall(binding);
+                        if (result instanceof AsyncCall effect) {
+                            async = AsyncCall.merge(async, effect);
+                            result = async.ends() ? async : Fault.CONTINUE;
+                        }
                     }
                 }
             }
         } finally {
             calls.close();
         }
-        return result;
+        if (async != null) {
+            async.carrying(null);
+        }
+        return result == Fault.CONTINUE && async != null && returnedNormally ? async : result;
     }
 
     private Site site(int siteId) {
@@ -246,14 +263,16 @@ public final class SiteTable {
             }
             Object returnValue = null;
             Fault fault = rule.fault();
-            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(info.declaredExceptions())) {
+            // An asynchronous result fails with any exception, checked or not, and holds any value.
+            AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
+            if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(info.declaredExceptions())) {
                 refuseAt(active, site, exception.type().getName() + " is a checked exception that "
                         + info.signature() + " does not declare");
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
                 try {
-                    returnValue = returns.convertFor(info.returnType());
+                    returnValue = returns.convertFor(async != null ? "java.lang.Object" : info.returnType());
                 } catch (IllegalArgumentException e) {
                     refuseAt(active, site, "returns=" + returns.value() + " does not fit " + info.signature()
                             + ", which returns " + info.returnType() + ": " + e.getMessage());
@@ -265,7 +284,7 @@ public final class SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, info, returnValue));
+            bound.add(new Binding(active, info, returnValue, async));
         }
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
     }
@@ -295,10 +314,13 @@ public final class SiteTable {
     /** One instrumented method and the rules that act on it now, in the order they were added. */
     private static final class Site {
         final MethodSite info;
+        /** The method's asynchronous type, or null: from its declared types, once. */
+        final AsyncKind async;
         volatile Binding[] bindings = NONE;
 
         Site(MethodSite info) {
             this.info = info;
+            this.async = AsyncKind.of(info.returnType(), info.parameterTypes());
         }
     }
 }

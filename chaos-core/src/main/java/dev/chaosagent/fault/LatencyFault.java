@@ -23,9 +23,13 @@ public record LatencyFault(DurationRange delay) implements Fault {
 
     @Override
     public Object inject(FaultContext context, long n) {
-        long nanos = delay.isFixed() ? delay.minNanos() : context.randomBetween(delay.minNanos(), delay.maxNanos(), n);
-        sleep(nanos);
+        sleep(nanos(context, n));
         return CONTINUE;
+    }
+
+    /** The delay of the {@code n}th eligible call: fixed, or drawn from the range. */
+    public long nanos(FaultContext context, long n) {
+        return delay.isFixed() ? delay.minNanos() : context.randomBetween(delay.minNanos(), delay.maxNanos(), n);
     }
 
     /**
