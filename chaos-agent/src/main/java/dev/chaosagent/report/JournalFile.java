@@ -96,7 +96,7 @@ public record JournalFile(String name, List<JournalLine> lines, int truncatedLin
             return new JournalLine(number, Instant.parse(time), event, fields);
         } catch (DateTimeParseException e) {
             throw new NotAJournalException("line " + number + " (" + event + "): \"time\" is \"" + time
-                    + "\"; expected an ISO-8601 instant such as 2026-12-06T11:00:00.000Z");
+                    + "\"; expected an ISO-8601 instant such as 2026-12-06T10:30:00.000Z");
         }
     }
 }
