@@ -120,6 +120,7 @@ final class JsonReader {
                 return out.toString();
             }
             if (c < 0x20) {
+                at--;
                 throw error("no control character in a string");
             }
             if (c != '\\') {
@@ -225,7 +226,8 @@ final class JsonReader {
     }
 
     private IllegalArgumentException error(String expected) {
-        String found = at >= text.length() ? "the end of the line" : "'" + text.charAt(at) + "'";
+        String found = at >= text.length() ? "the end of the line"
+                : text.charAt(at) < 0x20 ? String.format("U+%04X", (int) text.charAt(at)) : "'" + text.charAt(at) + "'";
         return new IllegalArgumentException("at column " + (at + 1) + ": expected " + expected + ", found " + found);
     }
 }
