@@ -72,7 +72,7 @@ public final class ReportPage {
     }
 
     private void verdict() {
-        html.append("<section class=\"verdict verdict-").append(e(verdict.kind())).append("\">\n<div class=\"badge\"><span>")
+        html.append("<section id=\"verdict\" class=\"verdict verdict-").append(e(verdict.kind())).append("\">\n<div class=\"badge\"><span>")
                 .append(timeline.isExperiment() ? "Verdict" : "Run").append("</span>").append(e(verdict.headline())).append("</div>\n<ul>\n");
         for (String reason : verdict.reasons()) {
             html.append("<li>").append(e(reason)).append("</li>\n");
@@ -101,7 +101,7 @@ public final class ReportPage {
     }
 
     private void timelineSection() {
-        html.append("<section class=\"chart\">\n<h2>Timeline</h2>\n");
+        html.append("<section class=\"chart\" id=\"timeline\">\n<h2>Timeline</h2>\n");
         if (TimelineChart.hasData(timeline)) {
             html.append(TimelineChart.svg(timeline));
             html.append("<p class=\"caption\">Minutes:seconds from the start. ");
@@ -124,7 +124,7 @@ public final class ReportPage {
         if (timeline.phases.isEmpty()) {
             return;
         }
-        html.append("<section>\n<h2>Phases</h2>\n<table class=\"phases\">\n<thead><tr><th>Phase</th><th>Rules acting</th><th>Start</th>")
+        html.append("<section id=\"phases\">\n<h2>Phases</h2>\n<table class=\"phases\">\n<thead><tr><th>Phase</th><th>Rules acting</th><th>Start</th>")
                 .append("<th class=\"num\">Ran</th><th class=\"num\">Planned</th><th class=\"num\">Calls</th><th class=\"num\">Success</th>")
                 .append("<th class=\"num\">p99</th><th class=\"num\">Injections</th></tr></thead>\n<tbody>\n");
         Experiment.Hypothesis hypothesis = timeline.experiment.hypothesis();
@@ -169,7 +169,7 @@ public final class ReportPage {
 
     private void experiment() {
         Experiment experiment = timeline.experiment;
-        html.append("<section>\n<h2>The experiment</h2>\n<dl class=\"facts\">\n");
+        html.append("<section id=\"experiment\">\n<h2>The experiment</h2>\n<dl class=\"facts\">\n");
         fact("Plan", experiment.plan() == null ? null : "<code>" + e(experiment.plan()) + "</code>");
         fact("Pod", experiment.pod() == null ? "<span class=\"muted\">not in a pod</span>" : "<code>" + e(experiment.pod()) + "</code>");
         fact("Seed", experiment.seed() == null ? "none (random)" : "<code>" + experiment.seed() + "</code>");
@@ -214,7 +214,7 @@ public final class ReportPage {
         if (timeline.rules.isEmpty()) {
             return;
         }
-        html.append("<section>\n<h2>Rules</h2>\n<table class=\"rules\">\n<thead><tr><th>Rule</th><th>Spec</th><th>From</th>")
+        html.append("<section id=\"rules\">\n<h2>Rules</h2>\n<table class=\"rules\">\n<thead><tr><th>Rule</th><th>Spec</th><th>From</th>")
                 .append("<th class=\"num\">").append(timeline.isExperiment() && timeline.experiment.dryRun() ? "Would inject" : "Injections")
                 .append("</th></tr></thead>\n<tbody>\n");
         List<String> charted = new ArrayList<>(timeline.injections.keySet());
@@ -232,7 +232,7 @@ public final class ReportPage {
     }
 
     private void writeUp() {
-        html.append("<section class=\"writeup\">\n<h2>Blameless write-up</h2>\n")
+        html.append("<section class=\"writeup\" id=\"write-up\">\n<h2>Blameless write-up</h2>\n")
                 .append("<p class=\"caption\">For the team to fill in: what the system did, not who did what.</p>\n");
         for (String heading : List.of("What we expected", "What happened", "What surprised us", "Follow-ups")) {
             html.append("<h3>").append(heading).append("</h3>\n<div class=\"blank\"></div>\n");
@@ -241,7 +241,7 @@ public final class ReportPage {
     }
 
     private void events() {
-        html.append("<section class=\"events\">\n<h2>Journal events</h2>\n<table>\n<thead><tr><th>Time (UTC)</th><th>At</th><th>Event</th>")
+        html.append("<section class=\"events\" id=\"events\">\n<h2>Journal events</h2>\n<table>\n<thead><tr><th>Time (UTC)</th><th>At</th><th>Event</th>")
                 .append("<th>Phase / rule</th><th>Message</th></tr></thead>\n<tbody>\n");
         for (JournalLine line : timeline.events) {
             String about = line.string("phase") != null ? line.string("phase") : line.string("rule");

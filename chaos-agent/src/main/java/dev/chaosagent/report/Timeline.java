@@ -25,8 +25,12 @@ final class Timeline {
         }
     }
 
-    /** One {@code observed} line: the second that ends at {@code end}. */
-    record Sample(double end, long calls, long failures, Double success, Double p99Ms, long windowCalls,
+    /**
+     * One {@code observed} line: the second that ends at {@code end}. It starts where the sample
+     * before it ended, so that a timer a few milliseconds late leaves no gap in the chart; the first,
+     * and one after a silence of more than two seconds, starts a second before its end.
+     */
+    record Sample(double start, double end, long calls, long failures, Double success, Double p99Ms, long windowCalls,
             Map<String, Long> injections) {
     }
 
@@ -120,7 +124,7 @@ final class Timeline {
                     String rule = line.string("rule");
                     double from = lastInjections.getOrDefault(rule, Math.max(0, at - 10));
                     lastInjections.put(rule, at);
-                    long count = line.count("injections");
+                    long count = line.count("injections") + line.count("wouldInject"); // a dry run's rule would have injected
                     injections.computeIfAbsent(rule, r -> new ArrayList<>()).add(new Step(from, at, count / Math.max(at - from, 1)));
                     injectionTotals.merge(rule, count, Long::sum);
                 }
@@ -175,7 +179,9 @@ final class Timeline {
                 counts.put(rule, perRule.count(rule));
             }
         }
-        return new Sample(at, line.count("calls"), line.count("failures"), line.number("success"), line.number("p99Ms"),
+        double previous = samples.isEmpty() ? Double.NEGATIVE_INFINITY : samples.get(samples.size() - 1).end();
+        double start = at - previous <= 2 && at > previous ? previous : Math.max(0, at - 1);
+        return new Sample(start, at, line.count("calls"), line.count("failures"), line.number("success"), line.number("p99Ms"),
                 line.count("windowCalls"), counts);
     }
 
@@ -189,7 +195,7 @@ final class Timeline {
         for (String rule : injectionTotals.keySet()) {
             List<Step> steps = new ArrayList<>();
             for (Sample sample : samples) {
-                steps.add(new Step(sample.end() - 1, sample.end(), sample.injections().getOrDefault(rule, 0L)));
+                steps.add(new Step(sample.start(), sample.end(), sample.injections().getOrDefault(rule, 0L)));
             }
             injections.put(rule, steps);
         }

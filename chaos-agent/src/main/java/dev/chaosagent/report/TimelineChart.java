@@ -297,7 +297,7 @@ final class TimelineChart {
         StringBuilder path = new StringBuilder();
         double lastEnd = Double.NaN;
         for (Timeline.Sample sample : timeline.samples) {
-            double from = sample.end() - 1;
+            double from = sample.start();
             double y = scale.y(value.apply(sample));
             if (from != lastEnd) {
                 if (!Double.isNaN(lastEnd)) {

@@ -96,12 +96,15 @@ record Verdict(String kind, String headline, List<String> reasons) {
     private static String breach(Timeline.Mark breach) {
         JournalLine line = breach.line();
         String reason = breach.reason() == null ? line.string("message") : breach.reason();
-        return "The hypothesis broke at " + Format.offset(breach.at()) + in(breach) + ": " + reason + " ("
-                + figures(line.number("success"), line.number("p99Ms"), line.count("windowCalls")) + " in the window).";
+        return "The hypothesis broke at " + Format.offset(breach.at()) + in(breach) + ": " + reason + " (the window then: "
+                + figures(line.number("success"), line.number("p99Ms"), line.count("windowCalls")) + ").";
     }
 
     private static String abort(Timeline.Mark abort, Timeline.Mark breach) {
         String after = breach == null ? "" : ", " + Format.gap(abort.at() - breach.at()) + " after the breach";
+        if (breach != null && abort.at() - breach.at() < 0.0005) {
+            after = ", in the same millisecond as the breach";
+        }
         String message = abort.line().string("message");
         return "The agent aborted at " + Format.offset(abort.at()) + in(abort) + " (reason: " + abort.reason() + ")" + after
                 + (message == null ? "." : ": " + message + (message.endsWith(".") ? "" : "."));
@@ -119,7 +122,7 @@ record Verdict(String kind, String headline, List<String> reasons) {
         double lastEnd = -1;
         for (Timeline.Sample sample : timeline.samples) {
             long injected = sample.injections().values().stream().mapToLong(Long::longValue).sum();
-            if (injected > 0 && sample.end() - 1 >= abort.at()) {
+            if (injected > 0 && sample.start() >= abort.at()) {
                 after += injected;
             }
             if (injected > 0) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
  * The journals under src/test/resources/report: {@code aborted.jsonl} (an experiment written in the
  * agreed line format: a steady phase, a latency phase, an error phase whose breach aborts, a
  * recovery), {@code truncated.jsonl} (the same run, the JVM killed in the middle of a line) and
- * {@code plain.jsonl} (a real agent's journal of a plan without experiment keys).
+ * {@code plain.jsonl} (a real agent's journal of a plan without experiment keys), and
+ * {@code real-aborted.jsonl}, a real experiment's journal: the experiments branch's agent (commit
+ * 05a9280) on the test shop, an album lookup observed at 50 calls a second, a latency phase, then
+ * an error phase whose breach aborted the plan.
  */
 final class Fixtures {
 

@@ -19,7 +19,7 @@ class ReportPageGoldenTest {
     private static final boolean REGENERATE = Boolean.getBoolean("chaos.report.regenerate");
 
     @ParameterizedTest
-    @ValueSource(strings = {"aborted", "truncated", "plain"})
+    @ValueSource(strings = {"aborted", "truncated", "plain", "real-aborted"})
     void thePageIsTheGoldenOne(String name) throws IOException {
         String page = ReportPage.render(Fixtures.journal(name + ".jsonl"));
         Path golden = Fixtures.path(name + ".html");

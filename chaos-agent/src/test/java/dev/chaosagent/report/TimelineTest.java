@@ -109,6 +109,23 @@ class TimelineTest {
     }
 
     @Test
+    void aRealExperimentsJournalIsRead() {
+        Timeline timeline = Fixtures.timeline("real-aborted.jsonl");
+        assertThat(timeline.experiment.hypothesis().observe()).isEqualTo("com.example.shop.Albums#find");
+        assertThat(timeline.phases).extracting(Timeline.Phase::name, Timeline.Phase::ended, Timeline.Phase::injections).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("steady", true, 0L), org.assertj.core.groups.Tuple.tuple("album-latency", true, 205L),
+                org.assertj.core.groups.Tuple.tuple("album-errors", true, 7L), org.assertj.core.groups.Tuple.tuple("recovery", true, 0L));
+        assertThat(timeline.breaches).singleElement().extracting(Timeline.Mark::phase).isEqualTo("album-errors");
+        assertThat(timeline.aborts).singleElement().extracting(Timeline.Mark::reason).isEqualTo("hypothesis");
+        assertThat(timeline.verdict).isEqualTo("aborted");
+        assertThat(timeline.injectionTotals).containsEntry("slow-albums", 205L).containsEntry("album-errors", 7L);
+        // a timer a few milliseconds late leaves no gap: each sample starts where the one before ended
+        for (int i = 1; i < timeline.samples.size(); i++) {
+            assertThat(timeline.samples.get(i).start()).isEqualTo(timeline.samples.get(i - 1).end());
+        }
+    }
+
+    @Test
     void aRulesNameIsReadFromItsSpec() {
         assertThat(Timeline.ruleName("target=a.B#c name=slow latency=1ms")).isEqualTo("slow");
         assertThat(Timeline.ruleName("target=a.B#c")).isEqualTo("target=a.B#c");

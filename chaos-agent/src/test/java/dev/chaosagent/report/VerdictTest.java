@@ -30,7 +30,7 @@ class VerdictTest {
         assertThat(verdict.headline()).isEqualTo("Aborted");
         assertThat(verdict.reasons()).containsExactly(
                 "The hypothesis broke at +0:46.6 in phase \u201cpayment-errors\u201d: success 98.59% is below 99%"
-                        + " (success 98.59%, p99 353 ms over 497 calls in the window).",
+                        + " (the window then: success 98.59%, p99 353 ms over 497 calls).",
                 "The agent aborted at +0:46.6 in phase \u201cpayment-errors\u201d (reason: hypothesis), 3 ms after the breach:"
                         + " aborted on the broken hypothesis: every rule of checkout-resilience stopped.",
                 "The last injection was counted in the second that ends at +0:47.0; none in the seconds after the abort.");
@@ -65,7 +65,7 @@ class VerdictTest {
                 + "\"success\":0.999,\"p99Ms\":300,\"windowCalls\":800,\"reason\":\"p99 300 ms is above 250 ms\"}\n"
                 + "{\"time\":\"2026-12-06T10:02:00.002Z\",\"event\":\"experiment-ended\",\"plan\":\"p\",\"message\":\"m\",\"verdict\":\"broken\"}\n");
         assertThat(verdict.reasons()).containsExactly(
-                "The hypothesis broke at +1:10.5 in phase \u201cslow\u201d: p99 300 ms is above 250 ms (success 99.9%, p99 300 ms over 800 calls in the window).",
+                "The hypothesis broke at +1:10.5 in phase \u201cslow\u201d: p99 300 ms is above 250 ms (the window then: success 99.9%, p99 300 ms over 800 calls).",
                 "Nothing aborted the experiment: its rules kept acting to the end of their phases.");
     }
 
