@@ -86,10 +86,11 @@ final class ExperimentParser {
         if (onBroken && hypothesis == null && !problemsMention("hypothesis")) {
             problems.add("abort.onBrokenHypothesis: \"true\" needs a hypothesis to break (expected a hypothesis: section beside abort)");
         }
-        double heap = map.get("heap") == null ? 0 : share("abort.heap", map.get("heap"), 0, "like 90%");
-        if (map.get("heap") != null && heap == 0) {
+        double heap = map.get("heap") == null ? 0 : share("abort.heap", map.get("heap"), -1, "like 90%");
+        if (heap == 0 && map.get("heap") != null) {
             problems.add("abort.heap: \"" + map.get("heap") + "\" is no share at all (expected more than 0%, like 90%)");
         }
+        heap = Math.max(0, heap);
         return new AbortPolicy(onBroken, heap, duration("abort.after", map.get("after"), 0));
     }
 
