@@ -94,6 +94,21 @@ final class CallWindow {
         return calls >= minCalls && !holds(calls, failures, slow, success);
     }
 
+    /** The window's counts now, without its p99 (0): what the breaking call's own thread can afford to read. */
+    Reading counts(long now) {
+        long current = (now - origin) / bucketNanos + 1;
+        long[] sums = new long[BINS];
+        for (int b = 0; b < BUCKETS; b++) {
+            int row = b * ROW;
+            if (inWindow(rows.get(row + STAMP), current)) {
+                for (int i = CALLS; i < BINS; i++) {
+                    sums[i] += rows.get(row + i);
+                }
+            }
+        }
+        return new Reading(sums[CALLS], sums[FAILURES], sums[SLOW], 0);
+    }
+
     /** At least {@code success} of the calls succeeded, and at most 1% were slower than the p99 bound. */
     static boolean holds(long calls, long failures, long slow, double success) {
         return calls - failures >= success * calls - 1e-9 * calls && calls - slow >= (long) Math.ceil(calls * 0.99 - 1e-9);

@@ -209,6 +209,8 @@ final class Experiment implements CallObserver {
         List<Phase> phases = spec.phases();
         int ended = phase;
         if (ended >= 0 && ended < phases.size()) {
+            // The ended phase's rules stop first, so that all they injected counts in it.
+            stopActing(next < 0 ? Set.of() : phases.get(next).rules());
             endPhase(phases.get(ended));
             if (ended == 0 && spec.gated() && (state == State.RUNNING) && !steady()) {
                 end("not-steady", "the hypothesis did not hold in the steady-state phase " + phases.get(0).name()
@@ -272,6 +274,19 @@ final class Experiment implements CallObserver {
             }
         }
         acting = wanted;
+    }
+
+    /** Disables the acting rules that are not to be kept; under the lock. */
+    private void stopActing(java.util.Collection<String> keep) {
+        Set<String> still = new HashSet<>();
+        for (String rule : acting) {
+            if (keep.contains(rule)) {
+                still.add(rule);
+            } else {
+                engine.disable(rule);
+            }
+        }
+        acting = still;
     }
 
     /** The plan's rules that act now: those of the current phase, or all without phases; never a rule the plan disables. */
@@ -353,14 +368,16 @@ final class Experiment implements CallObserver {
             gate.close();
         }
         Instant at = Instant.now();
-        CallWindow.Reading reading = window.window(nanos); // once per breach, after the gate: it may allocate
-        clock.execute(() -> onTimer(() -> hypothesisBroken(at, reading)));
+        CallWindow.Reading counts = window.counts(nanos); // once per breach, after the gate: it may allocate
+        clock.execute(() -> onTimer(() -> hypothesisBroken(at, nanos, counts)));
     }
 
-    private void hypothesisBroken(Instant at, CallWindow.Reading reading) {
+    private void hypothesisBroken(Instant at, long nanos, CallWindow.Reading counts) {
         if (state != State.RUNNING) {
             return;
         }
+        CallWindow.Reading reading = new CallWindow.Reading(counts.calls(), counts.failures(), counts.slow(),
+                window().window(nanos).p99Nanos());
         brokenInInjectingPhase = true;
         Map<String, Object> details = details();
         details.put("success", ratio(reading.success()));

@@ -92,6 +92,15 @@ public final class Experiments implements AutoCloseable {
         return clock;
     }
 
+    /** Ends the experiment with its verdict so far and removes its rules, as a plan without it would. */
+    public synchronized void stop(String why) {
+        Experiment running = current;
+        if (running != null) {
+            running.stop(why);
+            current = null;
+        }
+    }
+
     /** Ends the experiment with its verdict so far, for the journal's last lines at JVM exit. */
     @Override
     public synchronized void close() {
