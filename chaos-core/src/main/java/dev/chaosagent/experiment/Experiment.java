@@ -206,12 +206,13 @@ final class Experiment implements CallObserver {
 
     /** Ends the current phase and starts phase {@code next} (-1: there is none, the experiment is over). */
     private void enterPhase(int next) {
+        Instant boundary = Instant.now(); // the journal's time of the change, whatever the work below takes
         List<Phase> phases = spec.phases();
         int ended = phase;
         if (ended >= 0 && ended < phases.size()) {
             // The ended phase's rules stop first, so that all they injected counts in it.
             stopActing(next < 0 ? Set.of() : phases.get(next).rules());
-            endPhase(phases.get(ended));
+            endPhase(phases.get(ended), boundary);
             if (ended == 0 && spec.gated() && (state == State.RUNNING) && !steady()) {
                 end("not-steady", "the hypothesis did not hold in the steady-state phase " + phases.get(0).name()
                         + ", so nothing was injected");
@@ -230,14 +231,14 @@ final class Experiment implements CallObserver {
         Map<String, Object> details = details();
         details.put("durationMs", millis(current.durationNanos()));
         details.put("rules", current.rules());
-        engine.experimentEvent(Instant.now(), Type.PHASE_STARTED, name, "experiment " + name + ": phase " + current.name()
+        engine.experimentEvent(boundary, Type.PHASE_STARTED, name, "experiment " + name + ": phase " + current.name()
                 + " started for " + DurationRange.format(current.durationNanos())
                 + (current.injects() ? " with rules " + String.join(", ", current.rules()) : ", no rule acts"), details);
         setActing();
         judging = state == State.RUNNING && hypothesis != null && current.injects();
     }
 
-    private void endPhase(Phase ended) {
+    private void endPhase(Phase ended, Instant boundary) {
         drainInjections();
         CallWindow.Reading calls = window().drainPhase();
         Map<String, Object> details = details();
@@ -245,7 +246,7 @@ final class Experiment implements CallObserver {
         details.put("success", ratio(calls.success()));
         details.put("p99Ms", calls.calls() == 0 ? null : millis(calls.p99Nanos()));
         details.put("injections", phaseInjections);
-        engine.experimentEvent(Instant.now(), Type.PHASE_ENDED, name, String.format(Locale.ROOT,
+        engine.experimentEvent(boundary, Type.PHASE_ENDED, name, String.format(Locale.ROOT,
                 "experiment %s: phase %s ended: %d calls, %.2f%% succeeded, p99 %s, %d injections", name, ended.name(),
                 calls.calls(), 100 * calls.success(), calls.calls() == 0 ? "-" : millis(calls.p99Nanos()) + " ms", phaseInjections), details);
         phaseInjections = 0;
