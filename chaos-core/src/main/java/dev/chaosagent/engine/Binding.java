@@ -48,6 +48,11 @@ final class Binding implements FaultContext {
     }
 
     @Override
+    public boolean acting() {
+        return rule.acting();
+    }
+
+    @Override
     public Object returnValue() {
         return returnValue;
     }

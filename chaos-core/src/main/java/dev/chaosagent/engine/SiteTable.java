@@ -6,6 +6,7 @@ import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ public final class SiteTable {
     private final Map<MethodSite, Integer> ids = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
+    /** The methods experiments observe, and who is told of their calls. */
+    private final Map<CallObserver, TargetPattern> observed = new HashMap<>();
 
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
@@ -62,7 +65,7 @@ public final class SiteTable {
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(site.bindings));
+        return decide(calls, calls.open(site.bindings, site.observer));
     }
 
     /**
@@ -81,7 +84,7 @@ public final class SiteTable {
         int first;
         calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings);
+            first = calls.open(site.bindings, site.observer);
         } finally {
             calls.decided();
         }
@@ -94,7 +97,7 @@ public final class SiteTable {
      */
     private Site acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || site.bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+        if (site == null || (site.bindings.length == 0 && site.observer == null) || (site.info.jdk() && Reentrancy.inside())) {
             return null;
         }
         return site;
@@ -102,10 +105,10 @@ public final class SiteTable {
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
     private static Object decide(ThreadCalls calls, int first) throws Throwable {
-        int height = calls.height();
-        if (first == height) {
+        if (first < 0) {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
+        int height = calls.height();
         Object result = Fault.CONTINUE;
         AsyncCall async = null;
         try {
@@ -120,11 +123,11 @@ public final class SiteTable {
                 }
             }
         } catch (Throwable injected) {
-            calls.close();
+            calls.close(true);
             throw injected;
         }
         if (result != Fault.CONTINUE) {
-            calls.close(); // the body will not run: no exit follows
+            calls.close(false); // the body will not run: no exit follows
             return result;
         }
         return async == null ? calls : async.carrying(calls);
@@ -141,6 +144,7 @@ public final class SiteTable {
         AsyncCall async = token instanceof AsyncCall entered ? entered : null;
         ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
         Object result = Fault.CONTINUE;
+        boolean failed = !returnedNormally;
         try {
             if (returnedNormally && enabled) {
                 for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
@@ -154,8 +158,11 @@ public final class SiteTable {
                     }
                 }
             }
+        } catch (Throwable injected) {
+            failed = true;
+            throw injected;
         } finally {
-            calls.close();
+            calls.close(failed);
         }
         if (async != null) {
             async.carrying(null);
@@ -219,6 +226,24 @@ public final class SiteTable {
         return true;
     }
 
+    /** Tells {@code observer} of every call of the methods {@code pattern} matches, from now on; under the engine's lock. */
+    void observe(CallObserver observer, TargetPattern pattern) {
+        observed.put(observer, pattern);
+        rebind(rules);
+    }
+
+    /** Stops telling {@code observer}; under the engine's lock. */
+    void stopObserving(CallObserver observer) {
+        if (observed.remove(observer) != null) {
+            rebind(rules);
+        }
+    }
+
+    /** The patterns of the observed methods, which instrumentation weaves as it weaves targets; under the engine's lock. */
+    List<TargetPattern> observedPatterns() {
+        return List.copyOf(observed.values());
+    }
+
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
@@ -240,7 +265,7 @@ public final class SiteTable {
     }
 
     private void updateArmed() {
-        boolean now = false;
+        boolean now = enabled && !observed.isEmpty();
         for (ActiveRule rule : rules) {
             now |= enabled && rule.state() == ActiveRule.ARMED;
         }
@@ -287,6 +312,14 @@ public final class SiteTable {
             bound.add(new Binding(active, info, returnValue, async));
         }
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+        CallObserver observer = null;
+        for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
+            TargetPattern pattern = watched.getValue();
+            if (pattern.matchesType(info.className(), info.supertypes()) && pattern.matchesMethod(info.methodName(), info.parameterTypes())) {
+                observer = watched.getKey();
+            }
+        }
+        site.observer = observer;
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
@@ -317,6 +350,7 @@ public final class SiteTable {
         /** The method's asynchronous type, or null: from its declared types, once. */
         final AsyncKind async;
         volatile Binding[] bindings = NONE;
+        volatile CallObserver observer;
 
         Site(MethodSite info) {
             this.info = info;
