@@ -86,6 +86,24 @@ public final class ChaosDispatcher {
         return current != null ? current.exitAsync(entered, thrown, returned, origin) : null;
     }
 
+    /**
+     * As {@link #enter(int)}, at a Kotlin suspend function, which the coroutine machinery enters
+     * again with its own {@code continuation} each time its work resumes: one call is decided once.
+     */
+    public static Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enterSuspend(site, origin, continuation) : null;
+    }
+
+    /** As {@link #exit}, at a Kotlin suspend function: its call ends when it returns anything but {@code COROUTINE_SUSPENDED}. */
+    public static Object exitSuspend(Object entered, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        if (entered instanceof Returning) {
+            return ((Returning) entered).value;
+        }
+        ChaosHandler current = handler;
+        return current != null ? current.exitSuspend(entered, thrown, returned, origin) : null;
+    }
+
     /** The value a non-null {@link #exit} result stands for. */
     public static Object value(Object result) {
         return result == NULL_RESULT ? null : result;

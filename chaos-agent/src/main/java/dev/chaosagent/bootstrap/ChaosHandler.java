@@ -24,4 +24,10 @@ public interface ChaosHandler {
 
     /** As {@link #exit}, at a method returning an asynchronous type: the rules may act on {@code returned}. */
     Object exitAsync(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable;
+
+    /** As {@link #enter(int)}, at a Kotlin suspend function called, or resumed, with {@code continuation}. */
+    Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable;
+
+    /** As {@link #exit}, at a Kotlin suspend function: {@code returned} may be {@code COROUTINE_SUSPENDED}. */
+    Object exitSuspend(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable;
 }

@@ -63,12 +63,14 @@ final class AdviceWeaver {
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(className, supertypes, targets);
         SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
-        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted));
+        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted))
+                .bind(Continuation.class, Continuation.MAPPING);
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
                 .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
                 .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true, false)))
                 .visit(advice.to(AsyncCallAdvice.class).on(targeted.passing(false, true)))
-                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)));
+                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)))
+                .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
                     .readerFlags(ClassReader.SKIP_FRAMES));
@@ -128,17 +130,31 @@ final class AdviceWeaver {
 
         /**
          * The targeted methods that pass parameters, or those that pass none; among them, those
-         * whose declared return type is asynchronous ({@link AsyncKind}), or the others.
+         * that return a future or a publisher, or the synchronous ones.
          */
-        ElementMatcher<MethodDescription> passing(boolean parameters, boolean async) {
+        ElementMatcher<MethodDescription> passing(boolean parameters, boolean futureOrPublisher) {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
+                    AsyncKind async = kindOf(method);
                     return Targeted.this.matches(method) && apply(method).isEmpty() != parameters
-                            && (AsyncKind.of(method.getReturnType().asErasure().getActualName(),
-                            names(method.getParameters().asTypeList())) != null) == async;
+                            && (futureOrPublisher ? async != null && async != AsyncKind.SUSPEND : async == null);
                 }
             };
+        }
+
+        /** The targeted Kotlin suspend functions; their parameters are not passed for {@code argN}, as a resumption has none of its own. */
+        ElementMatcher<MethodDescription> suspendFunctions() {
+            return new ElementMatcher<>() {
+                @Override
+                public boolean matches(MethodDescription method) {
+                    return Targeted.this.matches(method) && kindOf(method) == AsyncKind.SUSPEND;
+                }
+            };
+        }
+
+        private static AsyncKind kindOf(MethodDescription method) {
+            return AsyncKind.of(method.getReturnType().asErasure().getActualName(), names(method.getParameters().asTypeList()));
         }
     }
 

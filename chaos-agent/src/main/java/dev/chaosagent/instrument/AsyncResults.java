@@ -38,6 +38,37 @@ final class AsyncResults {
         }
     }
 
+    /** Whether the continuation resumes a suspend call rather than starting one; false when that cannot be told. */
+    static boolean isResumption(Object continuation) {
+        try {
+            return AsyncCall.isResumption(continuation);
+        } catch (RuntimeException | LinkageError e) {
+            failed(continuation.getClass(), e);
+            return false;
+        }
+    }
+
+    /** Whether the suspend function answered {@code COROUTINE_SUSPENDED}; false when that cannot be told. */
+    static boolean suspends(AsyncCall call, Object returned, Class<?> origin) {
+        try {
+            return call.suspends(returned, origin);
+        } catch (RuntimeException | LinkageError e) {
+            failed(origin, e);
+            return false;
+        }
+    }
+
+    /** Gathers what the suspend call's first entry left waiting; false, and the call untouched, when that fails. */
+    static boolean ending(AsyncCall call, Class<?> origin) {
+        try {
+            call.ending(origin);
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            failed(origin, e);
+            return false;
+        }
+    }
+
     private static Object orNullResult(Object value) {
         return value == null ? ChaosDispatcher.NULL_RESULT : value;
     }

@@ -65,6 +65,41 @@ final class EngineHandler implements ChaosHandler {
     }
 
     @Override
+    public Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable {
+        boolean resumed = AsyncResults.isResumption(continuation);
+        Object result = resumed ? sites.resume(site) : sites.enter(site);
+        if (result instanceof AsyncCall call && call.ends()) {
+            if (call.failure() != null) {
+                // Before the body, on the first entry: a suspend function fails by throwing, and its caller resumes with it.
+                throw call.failure();
+            }
+            return AsyncResults.ended(call, origin);
+        }
+        if (result instanceof ThreadCalls || result instanceof AsyncCall) {
+            return AsyncCall.suspending(result, continuation, resumed);
+        }
+        return entered(result);
+    }
+
+    @Override
+    public Object exitSuspend(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        AsyncCall call = (AsyncCall) token;
+        boolean suspended = thrown == null && AsyncResults.suspends(call, returned, origin);
+        Object result = sites.exit(call, thrown == null && !suspended);
+        if (suspended) {
+            call.suspended();
+            return null;
+        }
+        if (result != call) {
+            return exited(result);
+        }
+        if (AsyncResults.ending(call, origin) && call.throwsNow()) {
+            throw call.failure();
+        }
+        return AsyncResults.applied(call, returned, origin);
+    }
+
+    @Override
     public Object exitAsync(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
         Object result = sites.exit(token, thrown == null);
         if (result instanceof AsyncCall call) {

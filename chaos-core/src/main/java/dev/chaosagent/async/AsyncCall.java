@@ -26,6 +26,9 @@ public final class AsyncCall {
     Object value;
     /** The engine's token for the call's frame, carried to the exit. */
     private Object frame;
+    /** At a suspend function: the continuation the call was given, and whether it resumes a call already decided. */
+    Object continuation;
+    boolean resumed;
 
     private AsyncCall(AsyncKind kind) {
         this.kind = kind;
@@ -89,13 +92,59 @@ public final class AsyncCall {
         return frame;
     }
 
-    /** What the method returns without running its body: a result already failed, or completed with the value. */
+    /**
+     * What the method returns without running its body: a result already failed, or completed with
+     * the value. A suspend function has no failed result to return: it fails by throwing
+     * ({@link #throwsNow}), and its caller resumes with the exception.
+     */
     public Object ended(Class<?> origin) {
         return kind.ended(this, origin);
     }
 
-    /** What the method returns instead of {@code returned}; null stays null. */
+    /** What the method returns instead of {@code returned}; a null publisher or future stays null. */
     public Object applyTo(Object returned, Class<?> origin) {
-        return returned == null ? null : kind.apply(this, returned, origin);
+        return returned == null && kind != AsyncKind.SUSPEND ? null : kind.apply(this, returned, origin);
+    }
+
+    // ---------------------------------------------------------------- Kotlin suspend functions
+
+    /** Whether a suspend function called with this continuation is being resumed rather than called. */
+    public static boolean isResumption(Object continuation) {
+        return SuspendResults.isResumption(continuation);
+    }
+
+    /**
+     * A call of a suspend function, entered with the engine's token ({@code decided}, an AsyncCall
+     * when its entry decided a latency), carrying what its exit needs.
+     */
+    public static AsyncCall suspending(Object decided, Object continuation, boolean resumed) {
+        AsyncCall call = decided instanceof AsyncCall entered ? entered : new AsyncCall(AsyncKind.SUSPEND).carrying(decided);
+        call.continuation = continuation;
+        call.resumed = resumed;
+        return call;
+    }
+
+    /** Whether the suspend function answered {@code COROUTINE_SUSPENDED}: the call is not over. */
+    public boolean suspends(Object returned, Class<?> origin) {
+        return SuspendResults.of(origin).isSuspended(returned);
+    }
+
+    /** The call suspended: an entry latency waits for the resumption that ends it. */
+    public void suspended() {
+        SuspendResults.suspendedAt(this);
+    }
+
+    /** The call ended with a result: gathers what its first entry left waiting. */
+    public AsyncCall ending(Class<?> origin) {
+        return SuspendResults.of(origin).ending(this);
+    }
+
+    /** Whether the call fails now, by throwing: a suspend function's failure with no latency to suspend for first. */
+    public boolean throwsNow() {
+        return failure != null && (entryDelayNanos + exitDelayNanos == 0 || group.released);
+    }
+
+    public Throwable failure() {
+        return failure;
     }
 }

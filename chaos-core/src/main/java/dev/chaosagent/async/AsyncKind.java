@@ -16,7 +16,9 @@ public enum AsyncKind {
     /** Reactor's {@code Mono}. */
     MONO,
     /** Reactor's {@code Flux}. */
-    FLUX;
+    FLUX,
+    /** A Kotlin {@code suspend} function: its last parameter is a {@code Continuation}, and it returns {@code Object}. */
+    SUSPEND;
 
     /** The kind of a method returning {@code returnType} (a Java type name), or null when it is synchronous to the agent. */
     public static AsyncKind of(String returnType, List<String> parameterTypes) {
@@ -24,6 +26,8 @@ public enum AsyncKind {
             case "java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture" -> STAGE;
             case "reactor.core.publisher.Mono" -> MONO;
             case "reactor.core.publisher.Flux" -> FLUX;
+            case "java.lang.Object" -> !parameterTypes.isEmpty()
+                    && parameterTypes.get(parameterTypes.size() - 1).equals("kotlin.coroutines.Continuation") ? SUSPEND : null;
             default -> null;
         };
     }
@@ -35,17 +39,19 @@ public enum AsyncKind {
 
     /** What the method returns instead of running its body: a result that has already failed, or completed with {@code value}. */
     Object ended(AsyncCall call, Class<?> origin) {
-        if (this == STAGE) {
-            return StageResults.ended(call);
-        }
-        return ReactorResults.of(origin).ended(this == MONO, call);
+        return switch (this) {
+            case STAGE -> StageResults.ended(call);
+            case MONO, FLUX -> ReactorResults.of(origin).ended(this == MONO, call);
+            case SUSPEND -> call.value; // a failure at entry is thrown: see AsyncCall#ended
+        };
     }
 
     /** What the method returns instead of {@code returned}, the call's effects applied to it. */
     Object apply(AsyncCall call, Object returned, Class<?> origin) {
-        if (this == STAGE) {
-            return StageResults.apply(call, (java.util.concurrent.CompletionStage<?>) returned);
-        }
-        return ReactorResults.of(origin).apply(this == MONO, call, returned);
+        return switch (this) {
+            case STAGE -> StageResults.apply(call, (java.util.concurrent.CompletionStage<?>) returned);
+            case MONO, FLUX -> ReactorResults.of(origin).apply(this == MONO, call, returned);
+            case SUSPEND -> SuspendResults.of(origin).apply(call, returned);
+        };
     }
 }

@@ -92,6 +92,20 @@ public final class SiteTable {
     }
 
     /**
+     * As {@link #enter(int)}, for a suspend function entered again to resume a call that its first
+     * entry already counted and decided: the call's frame opens for the rules that act at exit,
+     * which decide once its result is there. Returns {@link Fault#CONTINUE} or a token.
+     */
+    public Object resume(int siteId) {
+        Site site = acting(siteId);
+        if (site == null) {
+            return Fault.CONTINUE;
+        }
+        ThreadCalls calls = ThreadCalls.current();
+        return calls.open(site.bindings) == calls.height() ? Fault.CONTINUE : calls;
+    }
+
+    /**
      * The site, when some rule can act on a call there now: not while the master switch is off, nor
      * at a site with no rule bound, nor in a JDK method that the agent's own work is calling.
      */
