@@ -68,6 +68,17 @@ final class ForkedJvm implements AutoCloseable {
         return start(options, capture, extraClasspath, java.util.Map.of(), extraJvmArgs);
     }
 
+    /**
+     * Starts the shop with the agent and these libraries on its class path instead of the test's H2:
+     * a library's version under test (the oldest it supports, the newest) and nothing else of it.
+     */
+    static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
+        List<String> command = command(options, false, libraries);
+        int classpath = command.indexOf("-cp") + 1;
+        command.set(classpath, command.get(classpath).replace(h2Jar() + java.io.File.pathSeparator, ""));
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
     /** Starts the shop with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
     static ForkedJvm inPod(String options, java.util.Map<String, String> environment, String... jvmArgs) throws IOException {
         return start(options, false, List.of(), environment, jvmArgs);

@@ -49,6 +49,8 @@ final class ActiveRule {
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<MethodSite> refusedSites = new HashSet<>();
+    /** Methods a preset rule was bound to (reported once each); guarded by the engine's lock. */
+    final Set<MethodSite> boundSites = new HashSet<>();
 
     ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
         this.rule = rule;

@@ -47,4 +47,9 @@ final class Binding implements FaultContext {
     public Object returnValue() {
         return returnValue;
     }
+
+    @Override
+    public Object operand() {
+        return ThreadCalls.current().operand();
+    }
 }

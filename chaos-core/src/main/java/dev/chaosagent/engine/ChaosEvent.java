@@ -15,9 +15,12 @@ public record ChaosEvent(Instant time, Type type, String rule, String message, S
         this(time, type, rule, message, null);
     }
 
-    /** {@code PLAN}: whether a plan arms this JVM (it selects it or not, or selects no JVM at all). */
+    /**
+     * {@code PLAN}: whether a plan arms this JVM (it selects it or not, or selects no JVM at all).
+     * {@code BOUND}: a preset rule bound a method; {@code UNBOUND}: a preset binds nothing in this JVM.
+     */
     public enum Type {
-        ADDED, REPLACED, ENABLED, DISABLED, REMOVED, EXPIRED, EXHAUSTED, REFUSED, STOPPED, PLAN;
+        ADDED, REPLACED, ENABLED, DISABLED, REMOVED, EXPIRED, EXHAUSTED, REFUSED, STOPPED, PLAN, BOUND, UNBOUND;
 
         /** The name used in the journal and the logs, e.g. {@code added}. */
         public String key() {

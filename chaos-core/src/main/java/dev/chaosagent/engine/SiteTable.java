@@ -71,19 +71,27 @@ public final class SiteTable {
      */
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
+        return enter(siteId, null, bits0, object0, bits1, object1, bits2, object2);
+    }
+
+    /**
+     * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
+     * {@code operand} is what its woven code passes for the preset to read (the receiver or a
+     * parameter), held while the call is decided and its entry faults act.
+     */
+    public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
             return Fault.CONTINUE;
         }
         ThreadCalls calls = ThreadCalls.current();
-        int first;
-        calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(site.info, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings);
+            return decide(calls, calls.open(site.bindings));
         } finally {
             calls.decided();
         }
-        return decide(calls, first);
     }
 
     /**
@@ -231,8 +239,18 @@ public final class SiteTable {
     }
 
     private static boolean matches(Rule rule, MethodSite info) {
-        return rule.target().matchesType(info.className(), info.supertypes())
-                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
+        return rule.appliesTo(info.className(), info.supertypes(), info.methodName(), info.parameterTypes());
+    }
+
+    /** The signatures of the registered methods a rule applies to (as {@link #matched} counts them); under the engine's lock. */
+    List<String> bound(ActiveRule rule) {
+        List<String> signatures = new ArrayList<>();
+        for (Site site : sites) {
+            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+                signatures.add(site.info.signature());
+            }
+        }
+        return signatures;
     }
 
     private void bind(Site site) {
@@ -266,6 +284,10 @@ public final class SiteTable {
                 continue;
             }
             bound.add(new Binding(active, info, returnValue));
+            if (rule.preset() != null && active.boundSites.add(info)) {
+                events.publish(ChaosEvent.Type.BOUND, active.name, "rule " + active.name + " (preset " + rule.preset().name()
+                        + ") bound " + info.signature());
+            }
         }
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
     }

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
 import dev.chaosagent.scope.Scope;
 import dev.chaosagent.scope.ScopedCall;
@@ -34,6 +35,10 @@ public final class ThreadCalls implements ScopedCall {
     private MethodSite deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
+    /** The operand a preset method passed, and what {@link #operationPreset} made of it, for the call being decided. */
+    private Object operand;
+    private Preset operationPreset;
+    private Object operation;
 
     private ThreadCalls() {
     }
@@ -86,9 +91,10 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the passed parameters of the call about to be decided at {@code site}. */
-    void deciding(MethodSite site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+    /** Holds the operand and the passed parameters of the call about to be decided at {@code site}. */
+    void deciding(MethodSite site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
         deciding = site;
+        this.operand = operand;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;
         argumentBits[1] = bits1;
@@ -100,6 +106,9 @@ public final class ThreadCalls implements ScopedCall {
     /** Lets go of the decided call's parameters: a thread must not keep the application's objects alive. */
     void decided() {
         deciding = null;
+        operand = null;
+        operationPreset = null;
+        operation = null;
         argumentObjects[0] = null;
         argumentObjects[1] = null;
         argumentObjects[2] = null;
@@ -120,6 +129,27 @@ public final class ThreadCalls implements ScopedCall {
             case "float" -> glob.matches(String.valueOf((float) Double.longBitsToDouble(bits)));
             default -> objectMatches(argumentObjects[slot], glob);
         };
+    }
+
+    @Override
+    public Object operation(Preset preset) {
+        if (operand == null) {
+            return null;
+        }
+        if (operationPreset != preset) {
+            try {
+                operation = preset.operation(operand);
+            } catch (RuntimeException | LinkageError failure) {
+                operation = null; // the agent's own failure: the call is out of scope, the application goes on
+            }
+            operationPreset = preset;
+        }
+        return operation;
+    }
+
+    /** The operand of the call being decided, or null. */
+    Object operand() {
+        return operand;
     }
 
     private static boolean objectMatches(Object value, Glob glob) {
