@@ -1,12 +1,15 @@
 package dev.chaosagent.instrument;
 
 import dev.chaosagent.preset.Operand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToIntFunction;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
@@ -39,6 +42,15 @@ final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgu
                 int index = operand.applyAsInt(method);
                 if (index == Operand.RECEIVER && !method.isStatic()) {
                     return new Target.ForStackManipulation(MethodVariableAccess.loadThis());
+                }
+                if (index == Operand.ARGUMENTS) {
+                    List<StackManipulation> values = new ArrayList<>();
+                    for (ParameterDescription parameter : method.getParameters()) {
+                        values.add(new StackManipulation.Compound(
+                                MethodVariableAccess.of(parameter.getType()).loadFrom(argumentHandler.argument(parameter.getOffset())),
+                                assigner.assign(parameter.getType(), TypeDescription.Generic.OBJECT, Assigner.Typing.DYNAMIC)));
+                    }
+                    return new Target.ForArray.ReadOnly(TypeDescription.Generic.OBJECT, values);
                 }
                 if (index >= 0 && index < method.getParameters().size() && !method.getParameters().get(index).getType().isPrimitive()) {
                     ParameterDescription parameter = method.getParameters().get(index);

@@ -120,9 +120,27 @@ final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(command, java.util.Map.of());
     }
 
+    /**
+     * Starts another application of the test classes, {@code mainClass}, with the agent and these
+     * options, on the test classes and {@code jars} only (a library version of a matrix, say).
+     */
+    static ForkedJvm application(String options, Class<?> mainClass, List<Path> jars) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options), "-cp"));
+        List<String> classpath = new ArrayList<>(List.of(codeSource(mainClass).toString()));
+        jars.forEach(jar -> classpath.add(jar.toString()));
+        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(mainClass.getName());
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString();
+    }
+
     private static List<String> command(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
+        command.add(javaCommand());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
         if (options != null) {

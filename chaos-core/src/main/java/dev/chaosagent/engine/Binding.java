@@ -58,6 +58,11 @@ final class Binding implements FaultContext {
     }
 
     @Override
+    public String returnType() {
+        return site.returnType();
+    }
+
+    @Override
     public Object operand() {
         return ThreadCalls.current().operand();
     }

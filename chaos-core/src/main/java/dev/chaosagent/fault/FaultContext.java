@@ -30,4 +30,7 @@ public interface FaultContext {
     default Object operand() {
         return null;
     }
+
+    /** The return type of the method the fault acts on, as a Java type name ({@code void}, {@code java.util.concurrent.CompletableFuture}). */
+    String returnType();
 }

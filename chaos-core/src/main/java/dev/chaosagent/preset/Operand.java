@@ -15,6 +15,8 @@ public final class Operand {
     public static final int RETURNED = -2;
     /** {@link #index} when the method has nothing to pass. */
     public static final int NONE = -3;
+    /** {@link #index} of all the parameters, passed as one {@code Object[]} (primitives boxed). */
+    public static final int ARGUMENTS = -4;
 
     private final int index;
     private final String type;
@@ -34,6 +36,14 @@ public final class Operand {
         return new Operand(RETURNED, null, null);
     }
 
+    /**
+     * All the parameters, in a new array at each call: for a preset that needs more than one of them
+     * (a servlet's request to read and its response to answer).
+     */
+    public static Operand arguments() {
+        return new Operand(ARGUMENTS, null, null);
+    }
+
     public static Operand argument(int index) {
         return new Operand(index, null, null);
     }
@@ -50,7 +60,7 @@ public final class Operand {
         return index == RETURNED;
     }
 
-    /** The parameter index, {@link #RECEIVER}, {@link #RETURNED} or {@link #NONE} for a method with these parameters. */
+    /** The parameter index, {@link #RECEIVER}, {@link #RETURNED}, {@link #ARGUMENTS} or {@link #NONE} for a method with these parameters. */
     public int index(List<String> parameterTypes) {
         if (index >= 0 && (index >= parameterTypes.size() || (type != null && !type.equals(parameterTypes.get(index))))) {
             return otherwise == null ? NONE : otherwise.index(parameterTypes);
