@@ -13,13 +13,19 @@ final class Binding implements FaultContext {
     final boolean atEntry;
     /** The rule's scope, or null when it acts on every call. */
     final Scope scope;
+    /** The rule is bound to this method only: each call of it counts, a direct recursion included. */
+    final boolean solo;
+    /** Every rule of this binding's site is solo, acts at entry and has no scope: its calls need no frame. */
+    final boolean frameless;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, MethodSite site, Object returnValue) {
+    Binding(ActiveRule rule, MethodSite site, Object returnValue, boolean solo, boolean frameless) {
         this.rule = rule;
         this.site = site;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
+        this.solo = solo;
+        this.frameless = frameless;
         this.returnValue = returnValue;
     }
 

@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class SiteTable {
 
     // Guarded by lock.
     private final Map<MethodSite, Integer> ids = new HashMap<>();
+    /** For each bound rule, the number of methods it is bound to: a rule on one method needs no frame. */
+    private final Map<ActiveRule, Integer> boundMethods = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
 
@@ -54,13 +57,16 @@ public final class SiteTable {
      * exception a rule injects.
      */
     public Object enter(int siteId) throws Throwable {
-        Site site = acting(siteId);
-        if (site == null) {
+        Binding[] bindings = acting(siteId);
+        if (bindings == null) {
             return Fault.CONTINUE;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
+        if (bindings[0].frameless) {
+            return decideAlone(bindings);
+        }
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(site.bindings));
+        return decide(calls, calls.open(bindings));
     }
 
     /**
@@ -71,15 +77,18 @@ public final class SiteTable {
      */
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
-        Site site = acting(siteId);
-        if (site == null) {
+        Binding[] bindings = acting(siteId);
+        if (bindings == null) {
             return Fault.CONTINUE;
+        }
+        if (bindings[0].frameless) {
+            return decideAlone(bindings); // bound since the method was woven for scopes: no rule scopes it now
         }
         ThreadCalls calls = ThreadCalls.current();
         int first;
-        calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(bindings[0].site, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings);
+            first = calls.open(bindings);
         } finally {
             calls.decided();
         }
@@ -87,15 +96,34 @@ public final class SiteTable {
     }
 
     /**
-     * The site, when some rule can act on a call there now: not while the master switch is off, nor
-     * at a site with no rule bound, nor in a JDK method that the agent's own work is calling.
+     * The rules bound to the site, when some can act on a call there now: not while the master
+     * switch is off, nor at a site with no rule bound, nor in a JDK method that the agent's own work
+     * is calling.
      */
-    private Site acting(int siteId) {
+    private Binding[] acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || site.bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+        if (site == null) {
             return null;
         }
-        return site;
+        Binding[] bindings = site.bindings;
+        if (bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+            return null;
+        }
+        return bindings;
+    }
+
+    /**
+     * The rules of a site that needs no frame ({@link Binding#frameless}) decide in order; nothing
+     * is left open, so the woven code has nothing to do at exit.
+     */
+    private static Object decideAlone(Binding[] bindings) throws Throwable {
+        for (Binding binding : bindings) {
+            Object result = binding.rule.onCall(binding);
+            if (result != Fault.CONTINUE) {
+                return result;
+            }
+        }
+        return Fault.CONTINUE;
     }
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
@@ -165,9 +193,21 @@ public final class SiteTable {
             }
             int id = sites.length;
             Site site = new Site(info);
-            bind(site);
+            site.matches = matches(site);
+            boolean shared = false;
+            for (Match match : site.matches) {
+                shared |= boundMethods.merge(match.rule(), 1, Integer::sum) == 2;
+            }
             Site[] grown = Arrays.copyOf(sites, id + 1);
             grown[id] = site;
+            if (shared) {
+                // A rule that was on one method is now on two: the other one needs frames from now on.
+                for (Site other : grown) {
+                    publish(other);
+                }
+            } else {
+                publish(site);
+            }
             sites = grown;
             ids.put(info, id);
             return id;
@@ -205,8 +245,15 @@ public final class SiteTable {
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
+        boundMethods.clear();
         for (Site site : sites) {
-            bind(site);
+            site.matches = matches(site);
+            for (Match match : site.matches) {
+                boundMethods.merge(match.rule(), 1, Integer::sum);
+            }
+        }
+        for (Site site : sites) {
+            publish(site);
         }
         updateArmed();
     }
@@ -235,8 +282,9 @@ public final class SiteTable {
                 && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
     }
 
-    private void bind(Site site) {
-        List<Binding> bound = new ArrayList<>();
+    /** The armed rules that apply to the site, in order; refusals are reported here. */
+    private List<Match> matches(Site site) {
+        List<Match> bound = new ArrayList<>();
         MethodSite info = site.info;
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
@@ -265,9 +313,34 @@ public final class SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, info, returnValue));
+            bound.add(new Match(active, returnValue));
         }
-        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+        return bound;
+    }
+
+    /**
+     * Makes the site's matches its bindings. A rule bound to this one method only is {@code solo}: it
+     * counts each call of it, a direct recursion included, as Byteman and its peers count; one bound
+     * to several keeps one logical call (a proxy and its target, an override calling {@code super})
+     * as one call, which takes a frame per call. A site whose rules are all solo, act at entry and
+     * have no scope needs no frame at all.
+     */
+    private void publish(Site site) {
+        boolean frameless = !site.matches.isEmpty();
+        for (Match match : site.matches) {
+            frameless &= boundMethods.get(match.rule()) == 1 && match.rule().rule.at() == At.ENTRY
+                    && match.rule().rule.scope().isEmpty();
+        }
+        Binding[] bindings = new Binding[site.matches.size()];
+        for (int i = 0; i < bindings.length; i++) {
+            Match match = site.matches.get(i);
+            bindings[i] = new Binding(match.rule(), site.info, match.returnValue(), boundMethods.get(match.rule()) == 1, frameless);
+        }
+        site.bindings = bindings.length == 0 ? NONE : bindings;
+    }
+
+    /** An armed rule that applies to a site, with the value its {@code returns} fault gives there. */
+    private record Match(ActiveRule rule, Object returnValue) {
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
@@ -296,6 +369,8 @@ public final class SiteTable {
     private static final class Site {
         final MethodSite info;
         volatile Binding[] bindings = NONE;
+        /** What {@link #bindings} is made of; guarded by the engine's lock. */
+        List<Match> matches = List.of();
 
         Site(MethodSite info) {
             this.info = info;
