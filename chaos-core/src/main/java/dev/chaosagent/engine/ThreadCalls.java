@@ -9,7 +9,8 @@ import dev.chaosagent.scope.ScopedCall;
  * The calls in progress on one thread, as the rules see them: for each rule, whether the thread is
  * inside a call that the rule counted. A call of a method that a rule matches, made while such a
  * call is in progress, belongs to that one logical call (a proxy delegating to its target, a
- * subclass calling {@code super}, a forwarder, recursion): the rule neither counts nor injects it.
+ * subclass calling {@code super}, a forwarder): the rule neither counts nor injects it. A rule bound
+ * to one method only ({@link Binding#solo}) counts each call, a direct recursion included.
  *
  * <p>{@link SiteTable#enter} opens a frame with the bindings whose rules are not yet open and hands
  * this object to the woven code as its token; {@link SiteTable#exit} closes the frame. Frames
@@ -58,7 +59,7 @@ public final class ThreadCalls implements ScopedCall {
     int open(Binding[] bindings, CallObserver observer) {
         int base = height;
         for (Binding binding : bindings) {
-            if (!isOpen(binding.rule, base) && (binding.scope == null || binding.scope.admits(this))) {
+            if ((binding.solo || !isOpen(binding.rule, base)) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
