@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code java -jar chaos-agent.jar COMMAND}: the game-day console for JVMs on this machine, in
  * containers too, from the host, with the PIDs the host sees. Before anything reaches a PID, it is
  * verified to be a JVM of the caller's ({@link JvmProcess}); only {@code attach} uses the attach API.
- * Exit codes: 0 success, 2 bad usage or a bad spec, 1 the target JVM cannot be reached.
+ * Exit codes: 0 success, 2 bad usage, a bad spec or a file that is not a journal, 1 the target JVM cannot
+ * be reached or the report cannot be written.
  */
 public final class ChaosCli {
 
@@ -41,6 +42,9 @@ public final class ChaosCli {
         COMMANDS.put("experiment", new String[] {"experiment PID", "show the plan's experiment: plan, phase, state, verdict so far"});
         COMMANDS.put("abort", new String[] {"abort PID", "abort the experiment: every rule of its plan stops at once"});
         COMMANDS.put("resume", new String[] {"resume PID", "re-arm an aborted experiment, with an empty window"});
+        COMMANDS.put("report", new String[] {"report JOURNAL [-o FILE]",
+                "write a journal file's postmortem as one self-contained HTML page: the verdict, a timeline, the phases;\n"
+                        + "      FILE defaults to the journal's name with .html, e.g. journal.jsonl -> journal.html"});
     }
 
     private static final Duration AGENT_WAIT = Duration.ofSeconds(10);
@@ -93,6 +97,10 @@ public final class ChaosCli {
         if (command.equals("jvms")) {
             requireArguments(command, rest, 0, 0);
             jvms();
+            return;
+        }
+        if (command.equals("report")) {
+            new ReportCommand(out).run(rest);
             return;
         }
         requireArguments(command, rest, 1, command.equals("attach") || command.equals("add") ? Integer.MAX_VALUE : 2);
@@ -291,8 +299,8 @@ public final class ChaosCli {
         for (String[] command : COMMANDS.values()) {
             text.append(String.format("  %-22s %s%n", command[0], command[1].replace("\n", "\n  " + " ".repeat(22) + " ")));
         }
-        text.append("\nCOMMAND --help shows one command. Exit codes: 0 success, 2 bad usage or a bad spec,"
-                + " 1 the target JVM cannot be reached.\n");
+        text.append("\nCOMMAND --help shows one command. Exit codes: 0 success, 2 bad usage, a bad spec or a file that is not"
+                + " a journal, 1 the target JVM cannot be reached or the report cannot be written.\n");
         return text.toString();
     }
 }
