@@ -105,7 +105,7 @@ public final class GameDay {
         Day day = new Day();
         day.follow(journalStart);
         out.print(table(day.rows));
-        System.err.println("  $ java -jar chaos-agent.jar experiment PID\n    " + operator.run(List.of("experiment")));
+        operator.run(List.of("experiment"));
         return verdict(day);
     }
 
