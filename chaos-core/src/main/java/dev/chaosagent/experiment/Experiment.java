@@ -328,9 +328,22 @@ final class Experiment implements CallObserver {
                 dormant.add(rule.name());
             }
         }
+        Set<String> present = new HashSet<>(engine.ruleNames());
         engine.setSeed(plan.seed());
         engine.applyRules(plan.rules(), name, "no longer in plan " + name, gate, dormant);
         engine.setEnabled(plan.enabled());
+        // Rules kept from before kept their state too: bring those the edit moved in or out of the phase in line.
+        Set<String> before = acting;
+        for (Rule rule : plan.rules()) {
+            if (!present.contains(rule.name())) {
+                continue; // added now, dormant or not as its phase says
+            }
+            if (wanted.contains(rule.name()) && !before.contains(rule.name())) {
+                engine.enable(rule.name());
+            } else if (!wanted.contains(rule.name()) && before.contains(rule.name())) {
+                engine.disable(rule.name());
+            }
+        }
         acting = wanted;
     }
 

@@ -230,4 +230,26 @@ class ExperimentTest {
         assertThat(shopCall()).isFalse();
         assertThatThrownBy(experiments::resume).hasMessage("experiment capped is ended, not aborted; there is nothing to resume");
     }
+
+    @Test
+    void aPlanSavedAgainUnderTheSameNameGoesOnOnItsClockWithTheNewSettings() {
+        String plan = """
+                name: edited
+                phases:
+                  - {name: first, duration: 500ms, rules: [fail]}
+                  - {name: second, duration: 30s}
+                rules:
+                  - {name: fail, target: com.acme.Catalog#fetch, exception: java.lang.IllegalStateException}
+                """;
+        apply(plan);
+        assertThat(shopCall()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "second".equals(experiments.status().orElseThrow().phase()));
+        assertThat(shopCall()).isFalse();
+
+        apply(plan.replace("duration: 30s}", "duration: 30s, rules: [fail]}"));
+        assertThat(experiments.status().orElseThrow().phase()).isEqualTo("second");
+        assertThat(shopCall()).isTrue();
+        assertThat(events("experiment-started")).hasSize(1);
+        assertThat(events("phase-started")).hasSize(2);
+    }
 }
