@@ -2,6 +2,7 @@ package dev.chaosagent.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The postmortem as one self-contained HTML page: inline CSS and SVG, no script, no font or image
@@ -132,12 +133,12 @@ public final class ReportPage {
             boolean reached = phase.start() != null;
             html.append("<tr").append(reached ? "" : " class=\"unreached\"").append("><td><b>").append(e(phase.name())).append("</b>");
             for (Timeline.Mark breach : timeline.breaches) {
-                if (phase.name().equals(breach.phase())) {
+                if (Objects.equals(phase.name(), breach.phase())) {
                     html.append(" <span class=\"chip breach\">breach ").append(Format.offset(breach.at())).append("</span>");
                 }
             }
             for (Timeline.Mark abort : timeline.aborts) {
-                if (phase.name().equals(abort.phase())) {
+                if (Objects.equals(phase.name(), abort.phase())) {
                     html.append(" <span class=\"chip abort\">abort ").append(Format.offset(abort.at())).append("</span>");
                 }
             }
