@@ -308,6 +308,7 @@ public final class ReportPage {
             .writeup .blank { min-height: 96px; border: 1px dashed #cbd5e1; border-radius: 6px; background: #fcfdfe; }
             .events table { font-size: 13px; }
             .events td:nth-child(-n+2) { white-space: nowrap; font-variant-numeric: tabular-nums; color: #334155; }
+            .events td:nth-child(4) { white-space: nowrap; }
             .event { font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; padding: 1px 6px; border-radius: 4px;
               background: #f1f5f9; white-space: nowrap; }
             .ev-hypothesis-broken .event { background: #ffedd5; color: #9a3412; }
