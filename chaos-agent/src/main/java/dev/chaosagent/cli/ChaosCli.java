@@ -39,6 +39,9 @@ public final class ChaosCli {
         COMMANDS.put("disable", new String[] {"disable PID [NAME]", "disable a rule; without NAME, turn the master switch off"});
         COMMANDS.put("stop", new String[] {"stop PID", "the kill switch: remove every rule and restore all bytecode"});
         COMMANDS.put("journal", new String[] {"journal PID", "print the experiment's journal, one JSON object per line"});
+        COMMANDS.put("experiment", new String[] {"experiment PID", "show the plan's experiment: plan, phase, state, verdict so far"});
+        COMMANDS.put("abort", new String[] {"abort PID", "abort the experiment: every rule of its plan stops at once"});
+        COMMANDS.put("resume", new String[] {"resume PID", "re-arm an aborted experiment, with an empty window"});
         COMMANDS.put("report", new String[] {"report JOURNAL [-o FILE]",
                 "write a journal file's postmortem as one self-contained HTML page: the verdict, a timeline, the phases;\n"
                         + "      FILE defaults to the journal's name with .html, e.g. journal.jsonl -> journal.html"});
@@ -121,6 +124,10 @@ public final class ChaosCli {
                 out.println("kill switch: " + rules + (rules == 1 ? " rule" : " rules") + " removed, original bytecode restored");
             });
             case "journal" -> withAgent(pid, agent -> out.print(agent.journal()));
+            case "experiment", "abort", "resume" -> {
+                requireArguments(command, rest, 1, 1);
+                withAgent(pid, agent -> out.println(agent.experiment(command)));
+            }
             default -> throw new IllegalStateException(command);
         }
     }
