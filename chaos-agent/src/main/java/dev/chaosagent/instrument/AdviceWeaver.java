@@ -1,5 +1,6 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.MethodSite;
 import dev.chaosagent.rule.RuleParser;
@@ -27,7 +28,8 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy
- * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters), registering
+ * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters, and
+ * {@link AsyncCallAdvice} where the method returns an asynchronous type), registering
  * each with the engine as a site. Only methods users wrote are woven: never a bridge,
  * a synthetic method (lambda bodies, Kotlin's {@code $default} stubs, accessors), a constructor or
  * an abstract or native method. The class format does not change, so a loaded class can be
@@ -63,8 +65,10 @@ final class AdviceWeaver {
         SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
         Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted));
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
-                .visit(advice.to(CallAdvice.class).on(targeted.passing(false)))
-                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)));
+                .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
+                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true, false)))
+                .visit(advice.to(AsyncCallAdvice.class).on(targeted.passing(false, true)))
+                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
                     .readerFlags(ClassReader.SKIP_FRAMES));
@@ -122,12 +126,17 @@ final class AdviceWeaver {
             return targets.passedArguments(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
         }
 
-        /** The targeted methods that pass parameters, or those that pass none. */
-        ElementMatcher<MethodDescription> passing(boolean parameters) {
+        /**
+         * The targeted methods that pass parameters, or those that pass none; among them, those
+         * whose declared return type is asynchronous ({@link AsyncKind}), or the others.
+         */
+        ElementMatcher<MethodDescription> passing(boolean parameters, boolean async) {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters;
+                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters
+                            && (AsyncKind.of(method.getReturnType().asErasure().getActualName(),
+                            names(method.getParameters().asTypeList())) != null) == async;
                 }
             };
         }

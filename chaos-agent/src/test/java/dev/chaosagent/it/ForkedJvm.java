@@ -189,6 +189,22 @@ final class ForkedJvm implements AutoCloseable {
         return Long.parseLong(answer.substring(answer.indexOf('(') + 1, answer.indexOf("ms)")));
     }
 
+    /**
+     * Tells the application to return from {@code main} and measures, in milliseconds, from its
+     * answer to the end of its process: how long the JVM takes to exit.
+     */
+    long exitMillis() throws InterruptedException {
+        String id = Integer.toString(ids.incrementAndGet());
+        stdin.println(id + " exit");
+        Awaitility.await("the application's last answer").atMost(ANSWER_TIMEOUT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> stdout.contains(id + " ok (0ms) bye"));
+        long answered = System.nanoTime();
+        assertThat(process.waitFor(ANSWER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the JVM exits after main returns").isTrue();
+        return (System.nanoTime() - answered) / 1_000_000;
+    }
+
     List<String> stderr() {
         return stderr;
     }

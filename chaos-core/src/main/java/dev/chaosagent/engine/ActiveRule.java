@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;
@@ -42,6 +43,8 @@ final class ActiveRule {
     private final boolean rolls;
     private final LongAdder calls = new LongAdder();
     private final LongAdder injections = new LongAdder();
+    private final LongAdder wouldInject = new LongAdder();
+    final PlanGate gate;
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
@@ -50,8 +53,9 @@ final class ActiveRule {
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<MethodSite> refusedSites = new HashSet<>();
 
-    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
+    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks, PlanGate gate, boolean dormant) {
         this.rule = rule;
+        this.gate = gate;
         this.name = rule.name();
         this.fault = rule.fault();
         this.triggers = rule.triggers();
@@ -62,12 +66,12 @@ final class ActiveRule {
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
-        this.state = rule.enabled() ? ARMED : DISABLED;
+        this.state = rule.enabled() && !dormant ? ARMED : DISABLED;
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != ARMED) {
+        if (state != ARMED || !gate.isOpen()) {
             return Fault.CONTINUE;
         }
         calls.increment();
@@ -90,6 +94,10 @@ final class ActiveRule {
                 exhaust();
             }
         }
+        if (gate.isDryRun()) {
+            wouldInject.increment();
+            return Fault.CONTINUE;
+        }
         injections.increment();
         callbacks.countInjection();
         return inject(binding, n);
@@ -100,6 +108,9 @@ final class ActiveRule {
         try {
             if (injectionLog.isDebugEnabled()) {
                 injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.site.signature());
+            }
+            if (binding.async != null) {
+                return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {
@@ -167,6 +178,16 @@ final class ActiveRule {
 
     long injections() {
         return injections.sum();
+    }
+
+    /** Calls a dry run selected and left alone. */
+    long wouldInject() {
+        return wouldInject.sum();
+    }
+
+    /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
+    boolean acting() {
+        return state == ARMED && gate.isOpen();
     }
 
     Fault fault() {
