@@ -103,5 +103,7 @@ status=0
 "${jvm[@]}" -cp "$classpath" dev.chaosagent.examples.musicstore.GameDay "http://127.0.0.1:$store_port" "$store_pid" "$agent_jar" \
   "$plan" "$root/examples/game-day.yaml" "$journal" --phase-seconds "$phase_seconds" || status=$?
 say "journal: $journal"
+java -jar "$agent_jar" report "$journal" -o "$work/report.html" >/dev/null && say "postmortem: $work/report.html" \
+  || say "no postmortem page: the report could not be written from $journal"
 say "store log: $work/store.log"
 exit $status
