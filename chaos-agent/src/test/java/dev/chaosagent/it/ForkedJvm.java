@@ -73,9 +73,10 @@ final class ForkedJvm implements AutoCloseable {
      * a library's version under test (the oldest it supports, the newest) and nothing else of it.
      */
     static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
-        List<String> command = command(options, false, libraries);
-        int classpath = command.indexOf("-cp") + 1;
-        command.set(classpath, command.get(classpath).replace(h2Jar() + java.io.File.pathSeparator, ""));
+        List<String> command = command(options, false, List.of());
+        List<String> classpath = new ArrayList<>(List.of(codeSource(ShopApp.class).toString()));
+        libraries.forEach(library -> classpath.add(library.toString()));
+        command.set(command.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, classpath));
         return new ForkedJvm(command, java.util.Map.of());
     }
 
