@@ -73,11 +73,7 @@ final class ForkedJvm implements AutoCloseable {
      * a library's version under test (the oldest it supports, the newest) and nothing else of it.
      */
     static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
-        List<String> command = command(options, false, List.of());
-        List<String> classpath = new ArrayList<>(List.of(codeSource(ShopApp.class).toString()));
-        libraries.forEach(library -> classpath.add(library.toString()));
-        command.set(command.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, classpath));
-        return new ForkedJvm(command, java.util.Map.of());
+        return application(options, ShopApp.class, libraries);
     }
 
     /** Starts the shop with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
@@ -126,22 +122,17 @@ final class ForkedJvm implements AutoCloseable {
      * options, on the test classes and {@code jars} only (a library version of a matrix, say).
      */
     static ForkedJvm application(String options, Class<?> mainClass, List<Path> jars) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options), "-cp"));
+        List<String> command = command(options, false, List.of());
         List<String> classpath = new ArrayList<>(List.of(codeSource(mainClass).toString()));
         jars.forEach(jar -> classpath.add(jar.toString()));
-        command.add(String.join(java.io.File.pathSeparator, classpath));
-        command.add(mainClass.getName());
+        command.set(command.indexOf("-cp") + 1, String.join(java.io.File.pathSeparator, classpath));
+        command.set(command.size() - 1, mainClass.getName());
         return new ForkedJvm(command, java.util.Map.of());
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString();
     }
 
     private static List<String> command(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(javaCommand());
+        command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
         if (options != null) {
