@@ -1,5 +1,9 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.preset.Operand;
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.PresetMethod;
+import dev.chaosagent.preset.Recorder;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
@@ -10,33 +14,67 @@ import java.util.function.Supplier;
 
 /**
  * The targets of the rules in force, as instrumentation asks about them: by name first (cheap),
- * by supertypes only when some target has {@code +}.
+ * by supertypes only when some target has {@code +}. A preset rule's targets are its preset's
+ * methods; its preset's recorders are woven too, while it lasts.
  */
 final class Targets {
 
-    static final Targets NONE = new Targets(List.of());
+    static final Targets NONE = new Targets(List.of(), List.of());
 
     private final List<Rule> rules;
+    /** The methods rules act on. */
     private final List<TargetPattern> patterns;
+    /** Those and the recorders' methods: the classes that may be woven. */
+    private final List<TargetPattern> typePatterns;
+    private final List<PresetMethod> presetMethods;
+    private final List<Recorder> recorders;
     private final boolean subtypes;
 
-    private Targets(List<Rule> rules) {
+    private Targets(List<Rule> rules, List<TargetPattern> observed) {
         this.rules = rules;
         // Loops rather than streams: this runs in premain, where every first use costs start-up time.
         List<TargetPattern> distinct = new ArrayList<>();
-        boolean anySubtypes = false;
+        List<Preset> presets = new ArrayList<>();
         for (Rule rule : rules) {
-            if (!distinct.contains(rule.target())) {
-                distinct.add(rule.target());
-                anySubtypes |= rule.target().includesSubtypes();
+            for (TargetPattern method : rule.methods()) {
+                if (!distinct.contains(method)) {
+                    distinct.add(method);
+                }
+            }
+            if (rule.preset() != null && !presets.contains(rule.preset())) {
+                presets.add(rule.preset());
+            }
+        }
+        for (TargetPattern pattern : observed) {
+            if (!distinct.contains(pattern)) {
+                distinct.add(pattern);
             }
         }
         this.patterns = distinct;
+        this.presetMethods = new ArrayList<>();
+        this.recorders = new ArrayList<>();
+        for (Preset preset : presets) {
+            presetMethods.addAll(preset.methods());
+            recorders.addAll(preset.recorders());
+        }
+        this.typePatterns = new ArrayList<>(distinct);
+        for (Recorder recorder : recorders) {
+            typePatterns.add(recorder.method());
+        }
+        boolean anySubtypes = false;
+        for (TargetPattern pattern : typePatterns) {
+            anySubtypes |= pattern.includesSubtypes();
+        }
         this.subtypes = anySubtypes;
     }
 
     static Targets of(List<Rule> rules) {
-        return new Targets(List.copyOf(rules));
+        return of(rules, List.of());
+    }
+
+    /** The rules' targets and the methods an experiment observes, which are woven alike. */
+    static Targets of(List<Rule> rules, List<TargetPattern> observed) {
+        return new Targets(List.copyOf(rules), List.copyOf(observed));
     }
 
     List<Rule> rules() {
@@ -61,7 +99,7 @@ final class Targets {
             return false;
         }
         Set<String> names = supertypes.get();
-        for (TargetPattern pattern : patterns) {
+        for (TargetPattern pattern : typePatterns) {
             if (pattern.includesSubtypes() && pattern.matchesType(className, names)) {
                 return true;
             }
@@ -70,7 +108,7 @@ final class Targets {
     }
 
     private boolean matchesByName(String className) {
-        for (TargetPattern pattern : patterns) {
+        for (TargetPattern pattern : typePatterns) {
             if (pattern.matchesClassName(className)) {
                 return true;
             }
@@ -85,7 +123,7 @@ final class Targets {
     List<Integer> passedArguments(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
         boolean[] named = new boolean[10];
         for (Rule rule : rules) {
-            if (rule.target().matchesType(className, supertypes) && rule.target().matchesMethod(method, parameterTypes)) {
+            if (rule.appliesTo(className, supertypes, method, parameterTypes)) {
                 for (int index : rule.scope().argumentIndexes()) {
                     named[index] |= index < parameterTypes.size();
                 }
@@ -98,6 +136,29 @@ final class Targets {
             }
         }
         return passed;
+    }
+
+    /**
+     * The {@link Operand#index} of what a preset reads at this method, when a preset of the rules
+     * binds it; null when none does (its woven code then passes no operand).
+     */
+    Integer operand(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (PresetMethod presetMethod : presetMethods) {
+            if (presetMethod.method().matchesType(className, supertypes) && presetMethod.method().matchesMethod(method, parameterTypes)) {
+                return presetMethod.operand().index(parameterTypes);
+            }
+        }
+        return null;
+    }
+
+    /** The recorder of a preset of the rules that learns from this method, or null. */
+    Recorder recorder(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (Recorder recorder : recorders) {
+            if (recorder.method().matchesType(className, supertypes) && recorder.method().matchesMethod(method, parameterTypes)) {
+                return recorder;
+            }
+        }
+        return null;
     }
 
     /** Whether some target matches this method of a class with these supertypes. */

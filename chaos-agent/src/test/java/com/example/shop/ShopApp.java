@@ -124,6 +124,8 @@ public final class ShopApp {
             }
             case "shape" -> Class.forName("com.example.capture.CaptureAgent").getMethod("shape", Class.class)
                     .invoke(null, Class.forName(argument));
+            case "db" -> JdbcShop.run(argument);
+            case "jmx" -> jmx(argument.substring(0, argument.indexOf(' ')), argument.substring(argument.indexOf(' ') + 1));
             case "describe" -> agentEngine().getClass().getMethod("describe").invoke(agentEngine()).toString().replace("\n", " | ");
             case "ownByteBuddy" -> OwnByteBuddy.greet();
             case "loadAndCall" -> {
@@ -136,6 +138,15 @@ public final class ShopApp {
             case "heapKb" -> Soak.heapKb();
             case "threads" -> Soak.threads();
             case "async" -> AsyncShop.run(argument.split(" ", 2)[0], argument.contains(" ") ? argument.split(" ", 2)[1] : "");
+            case "orders" -> switch (argument.split(" ")[0]) {
+                case "start" -> OrderLoad.start(Integer.parseInt(argument.split(" ")[1]));
+                case "mark" -> OrderLoad.mark();
+                case "lastFailure" -> OrderLoad.lastFailure();
+                case "lastSleptReturn" -> OrderLoad.lastSleptReturn();
+                case "stop" -> OrderLoad.stop();
+                default -> throw new IllegalArgumentException("orders " + argument);
+            };
+            case "place" -> new Orders().place(Integer.parseInt(argument));
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }
@@ -162,6 +173,13 @@ public final class ShopApp {
             throw failure;
         }
         return result[0];
+    }
+
+    /** An operation of the agent's MXBean that takes one string (addRule, removeRule, calls, injections), as JConsole would call it. */
+    private static Object jmx(String operation, String argument) throws Exception {
+        return java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("dev.chaosagent:type=ChaosAgent"), operation, new Object[] {argument},
+                new String[] {String.class.getName()});
     }
 
     /** The agent's engine, found the way any application could: by reflection, no compile-time tie. */

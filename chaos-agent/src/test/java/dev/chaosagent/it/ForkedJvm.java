@@ -68,6 +68,17 @@ final class ForkedJvm implements AutoCloseable {
         return start(options, capture, extraClasspath, java.util.Map.of(), extraJvmArgs);
     }
 
+    /**
+     * Starts the shop with the agent and these libraries on its class path instead of the test's H2:
+     * a library's version under test (the oldest it supports, the newest) and nothing else of it.
+     */
+    static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
+        List<String> command = command(options, false, libraries);
+        int classpath = command.indexOf("-cp") + 1;
+        command.set(classpath, command.get(classpath).replace(h2Jar() + java.io.File.pathSeparator, ""));
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
     /** Starts the shop with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
     static ForkedJvm inPod(String options, java.util.Map<String, String> environment, String... jvmArgs) throws IOException {
         return start(options, false, List.of(), environment, jvmArgs);
@@ -109,9 +120,27 @@ final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(command, java.util.Map.of());
     }
 
+    /**
+     * Starts another application of the test classes, {@code mainClass}, with the agent and these
+     * options, on the test classes and {@code jars} only (a library version of a matrix, say).
+     */
+    static ForkedJvm application(String options, Class<?> mainClass, List<Path> jars) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options), "-cp"));
+        List<String> classpath = new ArrayList<>(List.of(codeSource(mainClass).toString()));
+        jars.forEach(jar -> classpath.add(jar.toString()));
+        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(mainClass.getName());
+        return new ForkedJvm(command, java.util.Map.of());
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString();
+    }
+
     private static List<String> command(String options, boolean capture, List<Path> extraClasspath, String... extraJvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString());
+        command.add(javaCommand());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
         if (options != null) {
@@ -187,6 +216,22 @@ final class ForkedJvm implements AutoCloseable {
     long millis(String command) {
         String answer = call(command);
         return Long.parseLong(answer.substring(answer.indexOf('(') + 1, answer.indexOf("ms)")));
+    }
+
+    /**
+     * Tells the application to return from {@code main} and measures, in milliseconds, from its
+     * answer to the end of its process: how long the JVM takes to exit.
+     */
+    long exitMillis() throws InterruptedException {
+        String id = Integer.toString(ids.incrementAndGet());
+        stdin.println(id + " exit");
+        Awaitility.await("the application's last answer").atMost(ANSWER_TIMEOUT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> stdout.contains(id + " ok (0ms) bye"));
+        long answered = System.nanoTime();
+        assertThat(process.waitFor(ANSWER_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the JVM exits after main returns").isTrue();
+        return (System.nanoTime() - answered) / 1_000_000;
     }
 
     List<String> stderr() {

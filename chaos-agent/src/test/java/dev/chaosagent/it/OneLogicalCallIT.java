@@ -44,7 +44,7 @@ class OneLogicalCallIT {
     }
 
     @Test
-    void aRecursiveOrNestedCallOfTheSameRuleBelongsToTheOuterCall() throws Exception {
+    void aNestedCallOfAnotherMethodOfTheSameRuleBelongsToTheOuterCall() throws Exception {
         Path plan = Plans.write(dir, """
                 rules:
                   - name: slow-audit

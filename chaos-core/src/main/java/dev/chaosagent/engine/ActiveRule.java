@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rule while it is in the engine: its state, its counters, its resources. The hot path
- * ({@link #onCall}) takes no lock and allocates nothing unless it injects; counters are striped
- * ({@link LongAdder}) so that threads calling the same method do not share a cache line, and the
- * exact call ordinal is kept only for rules whose decision needs it.
+ * ({@link #onCall}) takes no lock and allocates nothing unless it injects; calls are counted, and a
+ * rule of probability alone rolled, per thread ({@link CallTally}: no atomic instruction), injections
+ * in a {@link LongAdder}, and the exact call ordinal is kept only for rules whose decision needs it.
  */
 final class ActiveRule {
 
@@ -38,11 +38,12 @@ final class ActiveRule {
     private final Triggers triggers;
     private final Chance chance;
     private final boolean numbered;
-    /** For a rule of probability alone: a call is selected when its roll is below this. */
-    private final long threshold;
+    /** A rule of probability alone: its calls' tally also selects them. */
     private final boolean rolls;
-    private final LongAdder calls = new LongAdder();
+    private final CallTally calls;
     private final LongAdder injections = new LongAdder();
+    private final LongAdder wouldInject = new LongAdder();
+    final PlanGate gate;
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
@@ -50,36 +51,39 @@ final class ActiveRule {
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<MethodSite> refusedSites = new HashSet<>();
+    /** Methods a preset rule was bound to (reported once each); guarded by the engine's lock. */
+    final Set<MethodSite> boundSites = new HashSet<>();
 
-    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
+    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks, PlanGate gate, boolean dormant) {
         this.rule = rule;
+        this.gate = gate;
         this.name = rule.name();
         this.fault = rule.fault();
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
-        this.threshold = triggers.threshold();
-        this.rolls = threshold < Chance.RANGE;
+        this.rolls = !numbered && triggers.threshold() < Chance.RANGE;
+        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 0);
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
-        this.state = rule.enabled() ? ARMED : DISABLED;
+        this.state = rule.enabled() && !dormant ? ARMED : DISABLED;
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != ARMED) {
+        if (state != ARMED || !gate.isOpen()) {
             return Fault.CONTINUE;
         }
-        calls.increment();
+        boolean selected = calls.count();
         long n = 0;
         if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
                 return Fault.CONTINUE;
             }
-        } else if (rolls && chance.bits(0) >= threshold) {
-            // The common case, a probability alone: one roll on this thread's own random state.
+        } else if (rolls && !selected) {
+            // The common case, a probability alone: this thread counts down to its next selected call.
             return Fault.CONTINUE;
         }
         if (triggers.limit() > 0) {
@@ -90,6 +94,10 @@ final class ActiveRule {
             if (used == triggers.limit()) {
                 exhaust();
             }
+        }
+        if (gate.isDryRun()) {
+            wouldInject.increment();
+            return Fault.CONTINUE;
         }
         injections.increment();
         callbacks.countInjection();
@@ -171,6 +179,16 @@ final class ActiveRule {
 
     long injections() {
         return injections.sum();
+    }
+
+    /** Calls a dry run selected and left alone. */
+    long wouldInject() {
+        return wouldInject.sum();
+    }
+
+    /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
+    boolean acting() {
+        return state == ARMED && gate.isOpen();
     }
 
     Fault fault() {

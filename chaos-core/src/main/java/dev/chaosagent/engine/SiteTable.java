@@ -5,7 +5,9 @@ import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +36,12 @@ public final class SiteTable {
 
     // Guarded by lock.
     private final Map<MethodSite, Integer> ids = new HashMap<>();
+    /** For each bound rule, the number of methods it is bound to: a rule on one method needs no frame. */
+    private final Map<ActiveRule, Integer> boundMethods = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
+    /** The methods experiments observe, and who is told of their calls. */
+    private final Map<CallObserver, TargetPattern> observed = new HashMap<>();
 
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
@@ -61,8 +67,12 @@ public final class SiteTable {
             return Fault.CONTINUE;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
+        Binding[] bindings = site.bindings;
+        if (bindings.length > 0 && bindings[0].frameless) {
+            return decideAlone(bindings);
+        }
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(site.bindings));
+        return decide(calls, calls.open(bindings, site.observer));
     }
 
     /**
@@ -73,19 +83,31 @@ public final class SiteTable {
      */
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
+        return enter(siteId, null, bits0, object0, bits1, object1, bits2, object2);
+    }
+
+    /**
+     * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
+     * {@code operand} is what its woven code passes for the preset to read (the receiver or a
+     * parameter), held while the call is decided and its entry faults act.
+     */
+    public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
             return Fault.CONTINUE;
         }
+        Binding[] bindings = site.bindings;
+        if (bindings.length > 0 && bindings[0].frameless) {
+            return decideAlone(bindings); // woven to pass parameters, but no rule that reads them is bound now
+        }
         ThreadCalls calls = ThreadCalls.current();
-        int first;
-        calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(site.info, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings);
+            return decide(calls, calls.open(bindings, site.observer));
         } finally {
             calls.decided();
         }
-        return decide(calls, first);
     }
 
     /**
@@ -99,7 +121,7 @@ public final class SiteTable {
             return Fault.CONTINUE;
         }
         ThreadCalls calls = ThreadCalls.current();
-        return calls.open(site.bindings) == calls.height() ? Fault.CONTINUE : calls;
+        return calls.open(site.bindings, null) < 0 ? Fault.CONTINUE : calls;
     }
 
     /**
@@ -108,18 +130,32 @@ public final class SiteTable {
      */
     private Site acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || site.bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+        if (site == null || (site.bindings.length == 0 && site.observer == null) || (site.info.jdk() && Reentrancy.inside())) {
             return null;
         }
         return site;
     }
 
+    /**
+     * The rules of a site that needs no frame ({@link Binding#frameless}) decide in order; nothing
+     * is left open, so the woven code has nothing to do at exit.
+     */
+    private static Object decideAlone(Binding[] bindings) throws Throwable {
+        for (Binding binding : bindings) {
+            Object result = binding.rule.onCall(binding);
+            if (result != Fault.CONTINUE) {
+                return result;
+            }
+        }
+        return Fault.CONTINUE;
+    }
+
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
     private static Object decide(ThreadCalls calls, int first) throws Throwable {
-        int height = calls.height();
-        if (first == height) {
+        if (first < 0) {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
+        int height = calls.height();
         Object result = Fault.CONTINUE;
         AsyncCall async = null;
         try {
@@ -134,11 +170,11 @@ public final class SiteTable {
                 }
             }
         } catch (Throwable injected) {
-            calls.close();
+            calls.close(true);
             throw injected;
         }
         if (result != Fault.CONTINUE) {
-            calls.close(); // the body will not run: no exit follows
+            calls.close(false); // the body will not run: no exit follows
             return result;
         }
         return async == null ? calls : async.carrying(calls);
@@ -155,6 +191,7 @@ public final class SiteTable {
         AsyncCall async = token instanceof AsyncCall entered ? entered : null;
         ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
         Object result = Fault.CONTINUE;
+        boolean failed = !returnedNormally;
         try {
             if (returnedNormally && enabled) {
                 for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
@@ -168,8 +205,11 @@ public final class SiteTable {
                     }
                 }
             }
+        } catch (Throwable injected) {
+            failed = true;
+            throw injected;
         } finally {
-            calls.close();
+            calls.close(failed);
         }
         if (async != null) {
             async.carrying(null);
@@ -197,8 +237,20 @@ public final class SiteTable {
             int id = sites.length;
             Site site = new Site(info);
             bind(site);
+            boolean shared = false;
+            for (Match match : site.matches) {
+                shared |= boundMethods.merge(match.rule(), 1, Integer::sum) == 2;
+            }
             Site[] grown = Arrays.copyOf(sites, id + 1);
             grown[id] = site;
+            if (shared) {
+                // A rule that was on one method is now on two: the other one needs frames from now on.
+                for (Site other : grown) {
+                    publish(other);
+                }
+            } else {
+                publish(site);
+            }
             sites = grown;
             ids.put(info, id);
             return id;
@@ -233,11 +285,36 @@ public final class SiteTable {
         return true;
     }
 
+    /** Tells {@code observer} of every call of the methods {@code pattern} matches, from now on; under the engine's lock. */
+    void observe(CallObserver observer, TargetPattern pattern) {
+        observed.put(observer, pattern);
+        rebind(rules);
+    }
+
+    /** Stops telling {@code observer}; under the engine's lock. */
+    void stopObserving(CallObserver observer) {
+        if (observed.remove(observer) != null) {
+            rebind(rules);
+        }
+    }
+
+    /** The patterns of the observed methods, which instrumentation weaves as it weaves targets; under the engine's lock. */
+    List<TargetPattern> observedPatterns() {
+        return List.copyOf(observed.values());
+    }
+
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
+        boundMethods.clear();
         for (Site site : sites) {
             bind(site);
+            for (Match match : site.matches) {
+                boundMethods.merge(match.rule(), 1, Integer::sum);
+            }
+        }
+        for (Site site : sites) {
+            publish(site);
         }
         updateArmed();
     }
@@ -254,7 +331,7 @@ public final class SiteTable {
     }
 
     private void updateArmed() {
-        boolean now = false;
+        boolean now = enabled && !observed.isEmpty();
         for (ActiveRule rule : rules) {
             now |= enabled && rule.state() == ActiveRule.ARMED;
         }
@@ -262,12 +339,23 @@ public final class SiteTable {
     }
 
     private static boolean matches(Rule rule, MethodSite info) {
-        return rule.target().matchesType(info.className(), info.supertypes())
-                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
+        return rule.appliesTo(info.className(), info.supertypes(), info.methodName(), info.parameterTypes());
     }
 
+    /** The signatures of the registered methods a rule applies to (as {@link #matched} counts them); under the engine's lock. */
+    List<String> bound(ActiveRule rule) {
+        List<String> signatures = new ArrayList<>();
+        for (Site site : sites) {
+            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+                signatures.add(site.info.signature());
+            }
+        }
+        return signatures;
+    }
+
+    /** Finds the armed rules that apply to the site, in order, and its observer; refusals are reported here. */
     private void bind(Site site) {
-        List<Binding> bound = new ArrayList<>();
+        List<Match> bound = new ArrayList<>();
         MethodSite info = site.info;
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
@@ -298,9 +386,49 @@ public final class SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, info, returnValue, async));
+            bound.add(new Match(active, returnValue, async));
+            if (rule.preset() != null && active.boundSites.add(info)) {
+                events.publish(ChaosEvent.Type.BOUND, active.name, "rule " + active.name + " (preset " + rule.preset().name()
+                        + ") bound " + info.signature());
+            }
         }
-        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+        site.matches = bound;
+        CallObserver observer = null;
+        for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
+            TargetPattern pattern = watched.getValue();
+            if (pattern.matchesType(info.className(), info.supertypes()) && pattern.matchesMethod(info.methodName(), info.parameterTypes())) {
+                observer = watched.getKey();
+            }
+        }
+        site.observer = observer;
+    }
+
+    /**
+     * Makes the site's matches its bindings. A rule bound to this one method only is {@code solo}: it
+     * counts each call of it, a direct recursion included, as Byteman and its peers count; one bound
+     * to several keeps one logical call (a proxy and its target, an override calling {@code super})
+     * as one call, which takes a frame per call. A site whose rules are all solo, act at entry in the
+     * calling thread and have neither scope nor preset, and that no experiment observes, needs no
+     * frame at all.
+     */
+    private void publish(Site site) {
+        boolean frameless = !site.matches.isEmpty() && site.observer == null;
+        for (Match match : site.matches) {
+            Rule rule = match.rule().rule;
+            frameless &= boundMethods.get(match.rule()) == 1 && rule.at() == At.ENTRY && rule.scope().isEmpty()
+                    && rule.preset() == null && match.async() == null;
+        }
+        Binding[] bindings = new Binding[site.matches.size()];
+        for (int i = 0; i < bindings.length; i++) {
+            Match match = site.matches.get(i);
+            bindings[i] = new Binding(match.rule(), site.info, match.returnValue(), match.async(),
+                    boundMethods.get(match.rule()) == 1, frameless);
+        }
+        site.bindings = bindings.length == 0 ? NONE : bindings;
+    }
+
+    /** An armed rule that applies to a site, with the value its {@code returns} fault gives there and the asynchronous type it acts on. */
+    private record Match(ActiveRule rule, Object returnValue, AsyncKind async) {
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
@@ -331,6 +459,9 @@ public final class SiteTable {
         /** The method's asynchronous type, or null: from its declared types, once. */
         final AsyncKind async;
         volatile Binding[] bindings = NONE;
+        volatile CallObserver observer;
+        /** What {@link #bindings} is made of; guarded by the engine's lock. */
+        List<Match> matches = List.of();
 
         Site(MethodSite info) {
             this.info = info;

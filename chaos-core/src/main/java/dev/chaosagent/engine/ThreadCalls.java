@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
 import dev.chaosagent.scope.Scope;
 import dev.chaosagent.scope.ScopedCall;
@@ -8,7 +9,8 @@ import dev.chaosagent.scope.ScopedCall;
  * The calls in progress on one thread, as the rules see them: for each rule, whether the thread is
  * inside a call that the rule counted. A call of a method that a rule matches, made while such a
  * call is in progress, belongs to that one logical call (a proxy delegating to its target, a
- * subclass calling {@code super}, a forwarder, recursion): the rule neither counts nor injects it.
+ * subclass calling {@code super}, a forwarder): the rule neither counts nor injects it. A rule bound
+ * to one method only ({@link Binding#solo}) counts each call, a direct recursion included.
  *
  * <p>{@link SiteTable#enter} opens a frame with the bindings whose rules are not yet open and hands
  * this object to the woven code as its token; {@link SiteTable#exit} closes the frame. Frames
@@ -31,9 +33,16 @@ public final class ThreadCalls implements ScopedCall {
     /** For each open frame, the height of {@link #open} below it. */
     private int[] frames = new int[4];
     private int depth;
+    /** For each open frame, the observer told when its call ends (null: none), and when the call started. */
+    private CallObserver[] observers = new CallObserver[4];
+    private long[] started = new long[4];
     private MethodSite deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
+    /** The operand a preset method passed, and what {@link #operationPreset} made of it, for the call being decided. */
+    private Object operand;
+    private Preset operationPreset;
+    private Object operation;
 
     private ThreadCalls() {
     }
@@ -44,27 +53,38 @@ public final class ThreadCalls implements ScopedCall {
 
     /**
      * Opens a frame with those of {@code bindings} whose rule is not open on this thread yet, and
-     * returns the index of the first; none were when it equals {@link #height()}, and then no frame
-     * was opened.
+     * with {@code observer} unless this thread is already inside a call it observes; returns the
+     * index of the first binding, or -1 when there was nothing to open (then no frame was opened).
      */
-    int open(Binding[] bindings) {
+    int open(Binding[] bindings, CallObserver observer) {
         int base = height;
         for (Binding binding : bindings) {
-            if (!isOpen(binding.rule, base) && (binding.scope == null || binding.scope.admits(this))) {
+            if ((binding.solo || !isOpen(binding.rule, base)) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
-        if (height > base) {
-            if (depth == frames.length) {
-                frames = java.util.Arrays.copyOf(frames, depth * 2);
-            }
-            frames[depth++] = base;
+        boolean observe = observer != null && !isObserving(observer);
+        if (height == base && !observe) {
+            return -1;
         }
+        if (depth == frames.length) {
+            frames = java.util.Arrays.copyOf(frames, depth * 2);
+            observers = java.util.Arrays.copyOf(observers, depth * 2);
+            started = java.util.Arrays.copyOf(started, depth * 2);
+        }
+        observers[depth] = observe ? observer : null;
+        started[depth] = observe ? System.nanoTime() : 0;
+        frames[depth++] = base;
         return base;
     }
 
-    /** Closes the innermost frame; returns the index of its first binding, as {@link #open} did. */
-    int close() {
+    /** Closes the innermost frame, telling its observer how the call ended; returns the index of its first binding. */
+    int close(boolean failed) {
+        CallObserver observer = observers[depth - 1];
+        if (observer != null) {
+            observers[depth - 1] = null;
+            observer.ended(System.nanoTime() - started[depth - 1], failed);
+        }
         int base = frames[--depth];
         for (int i = base; i < height; i++) {
             open[i] = null;
@@ -86,9 +106,10 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the passed parameters of the call about to be decided at {@code site}. */
-    void deciding(MethodSite site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+    /** Holds the operand and the passed parameters of the call about to be decided at {@code site}. */
+    void deciding(MethodSite site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
         deciding = site;
+        this.operand = operand;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;
         argumentBits[1] = bits1;
@@ -100,6 +121,9 @@ public final class ThreadCalls implements ScopedCall {
     /** Lets go of the decided call's parameters: a thread must not keep the application's objects alive. */
     void decided() {
         deciding = null;
+        operand = null;
+        operationPreset = null;
+        operation = null;
         argumentObjects[0] = null;
         argumentObjects[1] = null;
         argumentObjects[2] = null;
@@ -122,6 +146,27 @@ public final class ThreadCalls implements ScopedCall {
         };
     }
 
+    @Override
+    public Object operation(Preset preset) {
+        if (operand == null) {
+            return null;
+        }
+        if (operationPreset != preset) {
+            try {
+                operation = preset.operation(operand);
+            } catch (RuntimeException | LinkageError failure) {
+                operation = null; // the agent's own failure: the call is out of scope, the application goes on
+            }
+            operationPreset = preset;
+        }
+        return operation;
+    }
+
+    /** The operand of the call being decided, or null. */
+    Object operand() {
+        return operand;
+    }
+
     private static boolean objectMatches(Object value, Glob glob) {
         if (value == null || value instanceof String) {
             return glob.matches(value == null ? "null" : (String) value);
@@ -131,6 +176,15 @@ public final class ThreadCalls implements ScopedCall {
         } catch (RuntimeException failingToString) {
             return false; // the application's toString failed: not in scope, and not our failure to report
         }
+    }
+
+    private boolean isObserving(CallObserver observer) {
+        for (int i = 0; i < depth; i++) {
+            if (observers[i] == observer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isOpen(ActiveRule rule, int below) {
