@@ -36,6 +36,12 @@ public class CallCostBenchmark {
         return statement.executeQuery(sql);
     }
 
+    /** A call of a method that returns a {@code CompletableFuture}, which async rules act on. */
+    @Benchmark
+    public Object callAsync() {
+        return target.computeAsync(input);
+    }
+
     static {
         // Loaded so that the "rule on another class" scenario really transforms something.
         new Untargeted().other(1);

@@ -31,6 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RunBenchmarks {
 
     private static final String TARGET = "com.example.bench.Target#compute";
+    private static final String ASYNC_TARGET = "com.example.bench.Target#computeAsync";
 
     /**
      * A way to run the JVM under test: with chaos-agent and a plan, with Byteman and a script, or
@@ -40,6 +41,11 @@ public final class RunBenchmarks {
     record Scenario(String name, String plan, String byteman, boolean compiled, int threads, String goal, String benchmark) {
         static Scenario chaos(String name, String plan, int threads, String goal) {
             return new Scenario(name, plan, null, false, threads, goal, "call");
+        }
+
+        /** A scenario of {@link CallCostBenchmark#callAsync}, a method returning a {@code CompletableFuture}. */
+        static Scenario async(String name, String plan, String goal) {
+            return new Scenario(name, plan, null, false, 1, goal, "callAsync");
         }
 
         static Scenario byteman(String name, String script, boolean compiled, int threads) {
@@ -81,6 +87,11 @@ public final class RunBenchmarks {
                     "<= statement baseline + 7 ns, 0 B/op"),
             Scenario.statement("statement, jdbc preset, sql.table not matching",
                     rules("preset: jdbc\n    sql.table: orders\n    latency: 0ms"), "<= target rule row + 15 ns, 0 B/op"),
+            Scenario.async("async method, no agent", null, "baseline"),
+            Scenario.async("async method, armed, not firing (p=0.0001)",
+                    rules("target: " + ASYNC_TARGET + "\n    latency: 1ms\n    probability: 0.0001"), "<= the synchronous armed figure + 2 ns"),
+            Scenario.async("async method, firing every call (latency=1ms)", rules("target: " + ASYNC_TARGET + "\n    latency: 1ms"),
+                    "measured: one scheduled task a call, no thread"),
             Scenario.byteman("Byteman, condition false", BYTEMAN_FALSE, false, 1),
             Scenario.byteman("Byteman, condition false, compiled", BYTEMAN_FALSE, true, 1),
             Scenario.byteman("Byteman, condition false, compiled, 2 threads", BYTEMAN_FALSE, true, 2),
@@ -118,7 +129,7 @@ public final class RunBenchmarks {
             Scenario scenario = SCENARIOS.get(i);
             System.out.println("benchmarks: [" + (i + 1) + "/" + SCENARIOS.size() + "] " + scenario.name());
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(CallCostBenchmark.class.getName() + "." + scenario.benchmark() + "$")
+                    .include(CallCostBenchmark.class.getName() + "\\." + scenario.benchmark() + "$")
                     .forks(1)
                     .threads(scenario.threads())
                     .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
