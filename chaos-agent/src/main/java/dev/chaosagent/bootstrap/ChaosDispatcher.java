@@ -98,6 +98,14 @@ public final class ChaosDispatcher {
         return armed && current != null ? current.enterAsync(site, bits0, object0, bits1, object1, bits2, object2, origin) : null;
     }
 
+    /** As {@link #enterOperation}, at a method a preset binds whose declared return type is asynchronous. */
+    public static Object enterAsyncOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1,
+                                             long bits2, Object object2, Class<?> origin) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null
+                ? current.enterAsyncOperation(site, operand, bits0, object0, bits1, object1, bits2, object2, origin) : null;
+    }
+
     /** As {@link #exit}, at a method whose declared return type is asynchronous: the rules may act on what it returned. */
     public static Object exitAsync(Object entered, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
         if (entered instanceof Returning) {

@@ -29,6 +29,10 @@ public interface ChaosHandler {
     Object enterAsync(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2, Class<?> origin)
             throws Throwable;
 
+    /** As {@link #enterOperation}, at a method a preset binds that returns an asynchronous type. */
+    Object enterAsyncOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2,
+                               Object object2, Class<?> origin) throws Throwable;
+
     /** As {@link #exit}, at a method returning an asynchronous type: the rules may act on {@code returned}. */
     Object exitAsync(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable;
 

@@ -31,8 +31,9 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy
- * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters, and
- * {@link AsyncCallAdvice} where the method returns an asynchronous type), registering
+ * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters,
+ * {@link AsyncCallAdvice} where the method returns an asynchronous type, and {@link PresetCallAdvice}'s
+ * or {@link PresetAsyncCallAdvice}'s entry where a preset binds the method), registering
  * each with the engine as a site. Only methods users wrote are woven: never a bridge,
  * a synthetic method (lambda bodies, Kotlin's {@code $default} stubs, accessors), a constructor or
  * an abstract or native method. The class format does not change, so a loaded class can be
@@ -77,7 +78,9 @@ final class AdviceWeaver {
                 .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)))
                 .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()))
                 .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetCallAdvice.class, CallAdvice.class)
-                        .on(targeted.presetBound()))
+                        .on(targeted.presetBound(false)))
+                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class)
+                        .on(targeted.presetBound(true)))
                 .visit(recording.to(RecordAdvice.class).on(targeted.recording()));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
@@ -153,12 +156,12 @@ final class AdviceWeaver {
             return targets.recorder(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
         }
 
-        /** The targeted methods a preset binds: they pass its operand. */
-        ElementMatcher<MethodDescription> presetBound() {
+        /** The targeted methods a preset binds, which pass its operand: those that return a future or a publisher, or the others. */
+        ElementMatcher<MethodDescription> presetBound(boolean futureOrPublisher) {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    return Targeted.this.matches(method) && operandOrNull(method) != null;
+                    return Targeted.this.matches(method) && operandOrNull(method) != null && isFutureOrPublisher(method) == futureOrPublisher;
                 }
             };
         }
@@ -181,9 +184,8 @@ final class AdviceWeaver {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    AsyncKind async = kindOf(method);
                     return Targeted.this.matches(method) && operandOrNull(method) == null && apply(method).isEmpty() != parameters
-                            && (futureOrPublisher ? async != null && async != AsyncKind.SUSPEND : async == null);
+                            && (futureOrPublisher ? isFutureOrPublisher(method) : kindOf(method) == null);
                 }
             };
         }
@@ -196,6 +198,11 @@ final class AdviceWeaver {
                     return Targeted.this.matches(method) && operandOrNull(method) == null && kindOf(method) == AsyncKind.SUSPEND;
                 }
             };
+        }
+
+        private static boolean isFutureOrPublisher(MethodDescription method) {
+            AsyncKind async = kindOf(method);
+            return async != null && async != AsyncKind.SUSPEND;
         }
 
         private static AsyncKind kindOf(MethodDescription method) {

@@ -72,6 +72,12 @@ final class EngineHandler implements ChaosHandler {
         return enteredAsync(sites.enter(site, bits0, object0, bits1, object1, bits2, object2), origin);
     }
 
+    @Override
+    public Object enterAsyncOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2,
+                                      Object object2, Class<?> origin) throws Throwable {
+        return enteredAsync(sites.enter(site, operand, bits0, object0, bits1, object1, bits2, object2), origin);
+    }
+
     /** A call that a rule failed or answered at entry returns the asynchronous type's own failure or value. */
     private static Object enteredAsync(Object result, Class<?> origin) {
         if (result instanceof AsyncCall call && call.ends()) {

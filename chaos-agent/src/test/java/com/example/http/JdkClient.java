@@ -20,10 +20,18 @@ final class JdkClient {
         return (response.statusCode() + " " + response.body()).trim();
     }
 
-    /** Also says how long {@code sendAsync} itself took: an asynchronous send must never block its caller. */
+    /**
+     * Also says how long {@code sendAsync} itself took: an asynchronous send must never block its
+     * caller, nor throw there what its future should report (that answers an IllegalStateException).
+     */
     static String sendAsync(String method, String url) throws Exception {
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request(method, url), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> future;
+        try {
+            future = client.sendAsync(request(method, url), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("sendAsync threw in the calling thread: " + e, e);
+        }
         long returnedMillis = (System.nanoTime() - start) / 1_000_000;
         HttpResponse<String> response;
         try {
