@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.junit.ChaosControl;
 import dev.chaosagent.junit.EnableChaos;
+import java.net.ConnectException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * The HTTP presets on Spring's reactive stack: a WebFlux application on Netty (started here beside
@@ -70,9 +74,48 @@ class ReactiveHttpPresetsChaosTest {
         assertThat(handled.get()).as("nothing left the client").isEqualTo(before);
     }
 
+    /** WebClient is asynchronous (contract sections 11 and 12): the latency delays its Mono and never blocks the subscribing thread. */
+    @Test
+    void aClientLatencyDelaysWebClientsMonoWithoutBlocking(ChaosControl chaos) throws Exception {
+        chaos.add("name=slow-albums preset=http-client http.path=/albums/* latency=300ms");
+        int before = handled.get();
+
+        long start = System.nanoTime();
+        CompletableFuture<Integer> answer = request("/albums/7", "other").toFuture(); // subscribes: the exchange starts here
+        long subscribedMillis = (System.nanoTime() - start) / 1_000_000;
+        int status = answer.get(20, TimeUnit.SECONDS);
+        long answeredMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("WebClient under latency=300ms: subscribed in " + subscribedMillis + "ms, answered in " + answeredMillis + "ms");
+
+        assertThat(subscribedMillis).as("subscribing returned at once").isLessThan(200);
+        assertThat(answeredMillis).as("the response came 300 ms late").isGreaterThanOrEqualTo(300);
+        assertThat(status).isEqualTo(200);
+        assertThat(handled.get()).isEqualTo(before + 1);
+        assertThat(chaos.calls("slow-albums")).isEqualTo(1);
+        assertThat(chaos.injections("slow-albums")).isEqualTo(1);
+    }
+
+    /** The default fault is the Mono's error, a connection error, and nothing leaves the client. */
+    @Test
+    void theClientDefaultFaultIsWebClientsMonoError(ChaosControl chaos) {
+        chaos.add("name=albums-refused preset=http-client http.path=/albums/*");
+        int before = handled.get();
+
+        CompletableFuture<Integer> answer = request("/albums/7", "other").toFuture();
+        assertThat(answer).failsWithin(20, TimeUnit.SECONDS).withThrowableThat().havingRootCause()
+                .isInstanceOf(ConnectException.class).withMessage("chaos: connection refused");
+        assertThat(handled.get()).as("nothing left the client").isEqualTo(before);
+        assertThat(chaos.calls("albums-refused")).isEqualTo(1);
+        assertThat(chaos.injections("albums-refused")).isEqualTo(1);
+    }
+
     private static int status(String path, String tenant) {
+        return request(path, tenant).block();
+    }
+
+    private static Mono<Integer> request(String path, String tenant) {
         return client.get().uri(path).header("X-Tenant", tenant)
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())).block();
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
     }
 
     /** A reactive album service: one route, counting the requests its handler runs for. */
