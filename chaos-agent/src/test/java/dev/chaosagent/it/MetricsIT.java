@@ -2,7 +2,8 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosagent.testing.JsonObject;
+import dev.chaosagent.harness.ForkedJvm;
+import dev.chaosagent.harness.JsonObject;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +24,10 @@ class MetricsIT {
 
     @Test
     void prometheusTextOnLoopbackAndAJournalFile() throws Exception {
-        int port = ForkedJvm.freePort();
         Path journal = dir.resolve("journal.jsonl");
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, every: 2}\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + port + ",journal=" + journal)) {
-            shop.awaitStderr("metrics at http://127.0.0.1:" + port + "/metrics");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=0,journal=" + journal)) {
+            int port = shop.metricsPort();
             for (int i = 0; i < 4; i++) {
                 shop.result("count");
             }
@@ -58,8 +58,8 @@ class MetricsIT {
     @Test
     void theAgentsThreadsNeverKeepTheApplicationAlive() throws Exception {
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, ttl: 1h}\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + ForkedJvm.freePort() + ",journal=" + dir.resolve("j"))) {
-            shop.awaitStderr("metrics at");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=0,journal=" + dir.resolve("j"))) {
+            shop.metricsPort();
             assertThat(shop.result("count")).isEqualTo("ok 1");
             shop.result("exit");
             Awaitility.await("main returned, the JVM exits").atMost(Duration.ofSeconds(10)).until(() -> !shop.isAlive());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.MethodSite;
 import dev.chaosagent.rule.RuleParser;
-import dev.chaosagent.testing.JsonObject;
+import dev.chaosagent.harness.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
