@@ -64,7 +64,12 @@ public final class AgentRuntime {
         Journal journal = Journal.start(engine, options.journal());
         if (options.journal() != null) {
             // The journal's last lines matter only in its file: without one, shutdown costs nothing.
-            Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(journal::close));
+            Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(new Runnable() {
+                @Override
+                public void run() {
+                    journal.close();
+                }
+            }));
         }
         Instrumenter instrumenter = new Instrumenter(instrumentation, engine);
         instrumenter.start();
@@ -96,7 +101,7 @@ public final class AgentRuntime {
         AgentWork.threads("doors").newThread(new Doors(log)).start();
     }
 
-    /** A class, not a lambda: the premain thread spins none. */
+    /** What the doors' thread does. */
     private final class Doors implements Runnable {
         private final Logger log;
 

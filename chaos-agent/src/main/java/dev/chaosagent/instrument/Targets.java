@@ -22,7 +22,6 @@ final class Targets {
 
     private Targets(List<Rule> rules) {
         this.rules = rules;
-        // Loops rather than streams: this runs in premain, where every first use costs start-up time.
         List<TargetPattern> distinct = new ArrayList<>();
         boolean anySubtypes = false;
         for (Rule rule : rules) {

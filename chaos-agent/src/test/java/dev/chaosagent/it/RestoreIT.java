@@ -43,21 +43,6 @@ class RestoreIT {
     }
 
     @Test
-    void anIdleAgentLoadsNothingOfTheWeaverNorSnakeYaml() throws Exception {
-        Path loaded = dir.resolve("classes.log");
-        Path plan = Plans.write(dir, "rules: []  # filled in on the game day\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan, "-Xlog:class+load:file=" + loaded)) {
-            shop.awaitStderr("chaos-agent: started (premain)");
-            assertThat(shop.result("count")).isEqualTo("ok 5");
-            String classes = java.nio.file.Files.readString(loaded);
-            assertThat(classes).contains("dev.chaosagent.instrument.Instrumenter")
-                    .doesNotContain("dev.chaosagent.shaded.net.bytebuddy")
-                    .doesNotContain("dev.chaosagent.shaded.org.yaml.snakeyaml")
-                    .doesNotContain("dev.chaosagent.instrument.AdviceWeaver");
-        }
-    }
-
-    @Test
     void anIdleAgentTransformsNothingAndLeavesTheBootstrapPathAlone() throws Exception {
         try (ForkedJvm shop = ForkedJvm.withAgentAndCapture("")) {
             try (ForkedJvm plain = ForkedJvm.start(null, true, java.util.List.of())) {
