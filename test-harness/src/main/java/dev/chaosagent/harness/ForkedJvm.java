@@ -80,7 +80,8 @@ public final class ForkedJvm implements AutoCloseable {
         Optional<String> line = awaitLine(stdout, "the application to start (a line like " + ready + ")", startTimeout,
                 l -> ready.matcher(l).find());
         if (line.isEmpty()) {
-            throw new AssertionError("the application exited (" + process.exitValue() + ") before it started; its stderr:\n" + stderrText());
+            throw new AssertionError("the application exited (" + process.exitValue() + ") before it started; its stdout:\n"
+                    + String.join("\n", stdout) + "\nits stderr:\n" + stderrText());
         }
         readyLine = line.get();
     }
