@@ -1,7 +1,7 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.WovenMethod;
 import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.rule.RuleParser;
@@ -40,7 +40,7 @@ public class EngineHotPathBenchmark {
     public void setUp() {
         engine = ChaosEngine.create();
         sites = engine.sites();
-        site = sites.register(new MethodSite("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
+        site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
         RuleParser parser = new RuleParser(getClass().getClassLoader());
         String spec = switch (rule) {
             case "none" -> null;

@@ -1,7 +1,7 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.WovenMethod;
 import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.rule.RuleParser;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ public final class LatencyFidelity {
     static Row measure(String latency, long requestedNanos, int calls) throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
         SiteTable sites = engine.sites();
-        int site = sites.register(new MethodSite("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
+        int site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
         engine.add(new RuleParser(LatencyFidelity.class.getClassLoader()).parse("name=l target=com.example.A#m latency=" + latency));
         for (int i = 0; i < Math.min(calls, 20); i++) {
             sites.exit(sites.enter(site), true);

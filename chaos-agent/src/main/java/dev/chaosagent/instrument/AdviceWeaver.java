@@ -1,7 +1,7 @@
 package dev.chaosagent.instrument;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +60,8 @@ final class AdviceWeaver {
     private static byte[] weave(String className, ClassFileLocator locator, TypePool pool, Set<String> supertypes,
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(className, supertypes, targets);
-        SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
-        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted));
+        SiteIds siteIds = new SiteIds(className, supertypes, engine, targeted);
+        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted));
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
                 .visit(advice.to(CallAdvice.class).on(targeted.passing(false)))
                 .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)));
@@ -70,12 +70,12 @@ final class AdviceWeaver {
                     .readerFlags(ClassReader.SKIP_FRAMES));
         }
         byte[] woven = builder.make(pool).getBytes();
-        return sites.any ? woven : null;
+        return siteIds.any ? woven : null;
     }
 
     /**
      * Weaves a JDK class once and throws the result away, so that the first rule finds Byte Buddy
-     * loaded and its code run once. Sites go to an engine of their own, never the agent's.
+     * loaded and its code run once. Its woven methods go to an engine of their own, never the agent's.
      */
     static void warmUp() throws IOException {
         String className = "java.util.concurrent.atomic.AtomicInteger";
@@ -151,7 +151,7 @@ final class AdviceWeaver {
         @Override
         public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
-            int id = engine.sites().register(new MethodSite(className, method.getInternalName(),
+            int id = engine.sites().register(new WovenMethod(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;

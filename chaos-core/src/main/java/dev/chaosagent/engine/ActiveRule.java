@@ -48,7 +48,7 @@ final class ActiveRule {
     private volatile int state;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
-    final Set<MethodSite> refusedSites = new HashSet<>();
+    final Set<WovenMethod> refusedMethods = new HashSet<>();
 
     ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
         this.rule = rule;
@@ -99,7 +99,7 @@ final class ActiveRule {
         boolean entered = Reentrancy.enter();
         try {
             if (injectionLog.isDebugEnabled()) {
-                injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.site.signature());
+                injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.method.signature());
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {

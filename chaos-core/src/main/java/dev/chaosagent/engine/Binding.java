@@ -8,16 +8,16 @@ import dev.chaosagent.scope.Scope;
 final class Binding implements FaultContext {
 
     final ActiveRule rule;
-    final MethodSite site;
+    final WovenMethod method;
     /** Whether the rule acts before the body rather than after it. */
     final boolean atEntry;
     /** The rule's scope, or null when it acts on every call. */
     final Scope scope;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, MethodSite site, Object returnValue) {
+    Binding(ActiveRule rule, WovenMethod method, Object returnValue) {
         this.rule = rule;
-        this.site = site;
+        this.method = method;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
         this.returnValue = returnValue;

@@ -31,7 +31,7 @@ public final class SiteTable {
     private final ArmedState armed = new ArmedState();
 
     // Guarded by lock.
-    private final Map<MethodSite, Integer> ids = new HashMap<>();
+    private final Map<WovenMethod, Integer> ids = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
 
@@ -65,7 +65,7 @@ public final class SiteTable {
 
     /**
      * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
-     * scope keys ({@link MethodSite#passedArguments()}, in that order): primitives widened to a
+     * scope keys ({@link WovenMethod#passedArguments()}, in that order): primitives widened to a
      * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
      * as they are; a slot it does not use holds 0 and null.
      */
@@ -77,7 +77,7 @@ public final class SiteTable {
         }
         ThreadCalls calls = ThreadCalls.current();
         int first;
-        calls.deciding(site.info, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(site.method, bits0, object0, bits1, object1, bits2, object2);
         try {
             first = calls.open(site.bindings);
         } finally {
@@ -92,7 +92,7 @@ public final class SiteTable {
      */
     private Site acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || site.bindings.length == 0 || (site.info.jdk() && Reentrancy.inside())) {
+        if (site == null || site.bindings.length == 0 || (site.method.jdk() && Reentrancy.inside())) {
             return null;
         }
         return site;
@@ -157,19 +157,19 @@ public final class SiteTable {
     // ---------------------------------------------------------------- registration and binding
 
     /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
-    public int register(MethodSite info) {
+    public int register(WovenMethod method) {
         synchronized (lock) {
-            Integer known = ids.get(info);
+            Integer known = ids.get(method);
             if (known != null) {
                 return known;
             }
             int id = sites.length;
-            Site site = new Site(info);
+            Site site = new Site(method);
             bind(site);
             Site[] grown = Arrays.copyOf(sites, id + 1);
             grown[id] = site;
             sites = grown;
-            ids.put(info, id);
+            ids.put(method, id);
             return id;
         }
     }
@@ -215,7 +215,7 @@ public final class SiteTable {
     int matched(ActiveRule rule) {
         int count = 0;
         for (Site site : sites) {
-            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+            if (matches(rule.rule, site.method) && !rule.refusedMethods.contains(site.method)) {
                 count++;
             }
         }
@@ -230,75 +230,75 @@ public final class SiteTable {
         armed.set(now);
     }
 
-    private static boolean matches(Rule rule, MethodSite info) {
-        return rule.target().matchesType(info.className(), info.supertypes())
-                && rule.target().matchesMethod(info.methodName(), info.parameterTypes());
+    private static boolean matches(Rule rule, WovenMethod method) {
+        return rule.target().matchesType(method.className(), method.supertypes())
+                && rule.target().matchesMethod(method.methodName(), method.parameterTypes());
     }
 
     private void bind(Site site) {
         List<Binding> bound = new ArrayList<>();
-        MethodSite info = site.info;
+        WovenMethod method = site.method;
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
             // Only armed rules are bound: a disabled rule costs its methods nothing.
-            if (active.state() != ActiveRule.ARMED || !matches(rule, info)) {
+            if (active.state() != ActiveRule.ARMED || !matches(rule, method)) {
                 continue;
             }
             Object returnValue = null;
             Fault fault = rule.fault();
-            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(info.declaredExceptions())) {
+            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(method.declaredExceptions())) {
                 refuseAt(active, site, exception.type().getName() + " is a checked exception that "
-                        + info.signature() + " does not declare");
+                        + method.signature() + " does not declare");
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
                 try {
-                    returnValue = returns.convertFor(info.returnType());
+                    returnValue = returns.convertFor(method.returnType());
                 } catch (IllegalArgumentException e) {
-                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + info.signature()
-                            + ", which returns " + info.returnType() + ": " + e.getMessage());
+                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + method.signature()
+                            + ", which returns " + method.returnType() + ": " + e.getMessage());
                     continue;
                 }
             }
-            String unscopable = unscopable(rule, info);
+            String unscopable = unscopable(rule, method);
             if (unscopable != null) {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, info, returnValue));
+            bound.add(new Binding(active, method, returnValue));
         }
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
-    private static String unscopable(Rule rule, MethodSite info) {
+    private static String unscopable(Rule rule, WovenMethod method) {
         for (int index : rule.scope().argumentIndexes()) {
-            if (index >= info.parameterTypes().size()) {
-                return "arg" + index + " names a parameter that " + info.signature() + " does not have (it has "
-                        + info.parameterTypes().size() + ")";
+            if (index >= method.parameterTypes().size()) {
+                return "arg" + index + " names a parameter that " + method.signature() + " does not have (it has "
+                        + method.parameterTypes().size() + ")";
             }
-            if (!info.passedArguments().contains(index) && info.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
+            if (!method.passedArguments().contains(index) && method.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
                 return "arg" + index + " would be a parameter beyond the " + Scope.MAX_PASSED_ARGUMENTS
-                        + " that the rules on " + info.signature() + " can name in all";
+                        + " that the rules on " + method.signature() + " can name in all";
             }
         }
         return null;
     }
 
     private void refuseAt(ActiveRule rule, Site site, String why) {
-        if (rule.refusedSites.add(site.info)) {
+        if (rule.refusedMethods.add(site.method)) {
             events.publish(ChaosEvent.Type.REFUSED, rule.name, "rule " + rule.name + " does not apply to "
-                    + site.info.signature() + ": " + why);
+                    + site.method.signature() + ": " + why);
         }
     }
 
     /** One instrumented method and the rules that act on it now, in the order they were added. */
     private static final class Site {
-        final MethodSite info;
+        final WovenMethod method;
         volatile Binding[] bindings = NONE;
 
-        Site(MethodSite info) {
-            this.info = info;
+        Site(WovenMethod method) {
+            this.method = method;
         }
     }
 }

@@ -31,7 +31,7 @@ public final class ThreadCalls implements ScopedCall {
     /** For each open frame, the height of {@link #open} below it. */
     private int[] frames = new int[4];
     private int depth;
-    private MethodSite deciding;
+    private WovenMethod deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
 
@@ -86,9 +86,9 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the passed parameters of the call about to be decided at {@code site}. */
-    void deciding(MethodSite site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
-        deciding = site;
+    /** Holds the passed parameters of the call about to be decided at {@code method}. */
+    void deciding(WovenMethod method, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+        deciding = method;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;
         argumentBits[1] = bits1;
