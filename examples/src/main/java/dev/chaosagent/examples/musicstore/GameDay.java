@@ -281,7 +281,7 @@ public final class GameDay {
         }
         List<String> options = Arrays.asList(args);
         int seconds = options.contains("--phase-seconds") ? Integer.parseInt(options.get(options.indexOf("--phase-seconds") + 1)) : 8;
-        System.exit(new GameDay(URI.create(args[0]), new ChaosCli(args[1], Path.of(args[2])), Duration.ofSeconds(seconds),
+        System.exit(new GameDay(URI.create(args[0]), new CliOperator(args[1], Path.of(args[2])), Duration.ofSeconds(seconds),
                 Duration.ofSeconds(30), System.out).run());
     }
 }
