@@ -24,11 +24,6 @@ final class ActiveRule {
 
     private static final Logger injectionLog = LoggerFactory.getLogger("dev.chaosagent.injection");
 
-    static final int ARMED = 0;
-    static final int DISABLED = 1;
-    static final int EXHAUSTED = 2;
-    static final int ENDED = 3;
-
     final Rule rule;
     final String name;
     final RuleResources resources;
@@ -45,7 +40,7 @@ final class ActiveRule {
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
-    private volatile int state;
+    private volatile RuleState state;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<WovenMethod> refusedMethods = new HashSet<>();
@@ -62,12 +57,12 @@ final class ActiveRule {
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
-        this.state = rule.enabled() ? ARMED : DISABLED;
+        this.state = rule.enabled() ? RuleState.ARMED : RuleState.DISABLED;
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != ARMED) {
+        if (state != RuleState.ARMED) {
             return Fault.CONTINUE;
         }
         calls.increment();
@@ -117,10 +112,10 @@ final class ActiveRule {
 
     private void exhaust() {
         synchronized (this) {
-            if (state != ARMED) {
+            if (state != RuleState.ARMED) {
                 return;
             }
-            state = EXHAUSTED;
+            state = RuleState.EXHAUSTED;
         }
         callbacks.exhausted(this);
         callbacks.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
@@ -129,8 +124,8 @@ final class ActiveRule {
 
     /** Enables or disables; false when the rule is exhausted or ended (nothing changes). */
     synchronized boolean setEnabled(boolean enabled) {
-        if (state == ARMED || state == DISABLED) {
-            state = enabled ? ARMED : DISABLED;
+        if (state == RuleState.ARMED || state == RuleState.DISABLED) {
+            state = enabled ? RuleState.ARMED : RuleState.DISABLED;
             return true;
         }
         return false;
@@ -139,7 +134,7 @@ final class ActiveRule {
     /** Ends the rule for good: it stops acting at once and lets go of what its faults retained. */
     void end() {
         synchronized (this) {
-            state = ENDED;
+            state = RuleState.ENDED;
         }
         ScheduledFuture<?> pending = expiry;
         if (pending != null) {
@@ -148,17 +143,8 @@ final class ActiveRule {
         resources.release();
     }
 
-    int state() {
+    RuleState state() {
         return state;
-    }
-
-    String stateName() {
-        return switch (state) {
-            case ARMED -> "armed";
-            case DISABLED -> "disabled";
-            case EXHAUSTED -> "exhausted";
-            default -> "ended";
-        };
     }
 
     long calls() {

@@ -25,7 +25,7 @@ final class DescribeTable {
         for (ActiveRule active : rules) {
             long ttl = active.rule.triggers().ttlNanos();
             String left = ttl == 0 ? "-" : formatLeft(active.addedAtNanos + ttl - now);
-            rows.add(new String[] {active.name, active.stateName(), Long.toString(active.calls()),
+            rows.add(new String[] {active.name, active.state().label(), Long.toString(active.calls()),
                     Long.toString(active.injections()), left, active.rule.toSpec()});
         }
         int[] widths = new int[rows.get(0).length];

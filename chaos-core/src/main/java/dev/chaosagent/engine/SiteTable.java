@@ -225,7 +225,7 @@ public final class SiteTable {
     private void updateArmed() {
         boolean now = false;
         for (ActiveRule rule : rules) {
-            now |= enabled && rule.state() == ActiveRule.ARMED;
+            now |= enabled && rule.state() == RuleState.ARMED;
         }
         armed.set(now);
     }
@@ -241,7 +241,7 @@ public final class SiteTable {
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
             // Only armed rules are bound: a disabled rule costs its methods nothing.
-            if (active.state() != ActiveRule.ARMED || !matches(rule, method)) {
+            if (active.state() != RuleState.ARMED || !matches(rule, method)) {
                 continue;
             }
             Object returnValue = null;
