@@ -36,4 +36,21 @@ class ChaosMetricsTest {
         assertThat(registry.find("chaos.calls").tag("rule", "before").functionCounter()).isNull();
         assertThat(registry.get("chaos.rules.active").gauge().value()).isEqualTo(1);
     }
+
+    @Test
+    void theHeapThatMemoryFaultsRetainIsAGaugeUntilTheirRuleEnds() throws Throwable {
+        ChaosEngine engine = ChaosEngine.create();
+        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new ChaosMetrics(engine).bindTo(registry);
+        assertThat(registry.get("chaos.memory.retained").gauge().value()).isZero();
+
+        engine.add(new RuleParser(getClass().getClassLoader()).parse("name=leak target=a.B#c memory=1MB"));
+        call(engine, site);
+        call(engine, site);
+        assertThat(registry.get("chaos.memory.retained").gauge().value()).isEqualTo(2 << 20);
+
+        engine.remove("leak");
+        assertThat(registry.get("chaos.memory.retained").gauge().value()).isZero();
+    }
 }
