@@ -64,6 +64,19 @@ public final class RuleParser {
         return fromValues(values);
     }
 
+    /** Parses the scope keys of the one-line form alone, e.g. {@code thread=worker-* arg0=7}; blank is every call. */
+    public static Scope parseScope(String keys) {
+        if (keys == null || keys.isBlank()) {
+            return Scope.NONE;
+        }
+        Map<String, RuleValue> values = tokenize(keys);
+        Map<String, String> scope = takeScopeKeys(values);
+        for (String key : values.keySet()) {
+            throw new InvalidRuleException(key, values.get(key).text(), "is not a scope key (expected " + Scope.KEYS + ")");
+        }
+        return Scope.parse(scope);
+    }
+
     static Map<String, RuleValue> tokenize(String spec) {
         Map<String, RuleValue> values = new LinkedHashMap<>();
         int i = 0;
