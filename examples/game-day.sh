@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The music store's game day: start the catalog backend and the store (with chaos-agent and a
-# plan), warm them up, measure the steady state (success >= 99%, p99 < 500 ms) and stop there if it
-# does not hold; otherwise drive load through five phases of chaos and print one table.
+# The music store's game day as an experiment: start the catalog backend and the store (with
+# chaos-agent watching a plan), warm them up, then install the experiment (examples/game-day.yaml):
+# the agent measures the steady state (success >= 99%, p99 < 500 ms) on the store's own calls, gates
+# the chaos on it, runs the phases, aborts on the call that breaks the hypothesis, and gives the
+# verdict; the load goes on meanwhile and the day ends with one table and report.html.
 #
 #   examples/game-day.sh                 the protected store (expected to pass)
 #   examples/game-day.sh --unprotected   the same day against the unprotected store (expected to fail)
 #   options: --phase-seconds N (default 8), --rebuild (build even if the jars exist)
 #   ports: CHAOS_GAME_DAY_PORT (default 18080) and the next one must be free.
-#   exit: 0 the hypothesis held in every phase, 1 it failed in a phase of chaos, 2 bad usage or
-#         a missing tool, 3 it did not hold in the steady state (no fault was injected).
+#   exit: 0 the hypothesis held until the abort demo (where the agent aborted, as it should), 1 the
+#         agent aborted earlier or the hypothesis broke, 2 bad usage or a missing tool, 3 not steady
+#         (no fault was injected).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,7 +57,9 @@ classpath="$root/examples/target/classes:$(cat "$classpath_file")"
 work="$root/examples/target/game-day"
 mkdir -p "$work"
 journal="$work/journal.jsonl"
-rm -f "$journal"
+plan="$work/plan.yaml"
+rm -f "$journal" "$work/report.html"
+printf 'rules: []\n' > "$plan"   # the store starts with no chaos; the experiment comes once it is warm
 
 # Short-lived JVMs on what may be a small machine shared with other work: the JIT's first tier only
 # (the warm-up compiles the hot paths; no second-tier compilations compete with the day for the
@@ -80,7 +85,7 @@ pids+=($!)
 say "starting the $mode music store on 127.0.0.1:$store_port with chaos-agent"
 store_args=("$store_port" "http://127.0.0.1:$backend_port")
 [ "$mode" = "unprotected" ] && store_args+=(--unprotected)
-"${jvm[@]}" "-javaagent:$agent_jar=config=$root/examples/game-day-plan.yaml,journal=$journal" \
+"${jvm[@]}" "-javaagent:$agent_jar=config=$plan,journal=$journal" \
   -cp "$classpath" dev.chaosagent.examples.musicstore.MusicStoreServer "${store_args[@]}" > "$work/store.log" 2>&1 &
 store_pid=$!
 pids+=("$store_pid")
@@ -93,10 +98,10 @@ for _ in $(seq 1 300); do
 done
 $listening || { say "the store does not listen on 127.0.0.1:$store_port after 60 s:"; cat "$work/store.log" >&2; exit 1; }
 
-say "game day: warm-up, then 6 phases of ${phase_seconds}s; 4 clients, each at most 100 requests a second"
+say "game day: warm-up, then the experiment's 6 phases of ${phase_seconds}s; 4 clients, each at most 100 requests a second"
 status=0
 "${jvm[@]}" -cp "$classpath" dev.chaosagent.examples.musicstore.GameDay "http://127.0.0.1:$store_port" "$store_pid" "$agent_jar" \
-  --phase-seconds "$phase_seconds" || status=$?
+  "$plan" "$root/examples/game-day.yaml" "$journal" --phase-seconds "$phase_seconds" || status=$?
 say "journal: $journal"
 say "store log: $work/store.log"
 exit $status

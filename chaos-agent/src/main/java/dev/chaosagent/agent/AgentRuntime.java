@@ -3,12 +3,14 @@ package dev.chaosagent.agent;
 import dev.chaosagent.control.ControlDoor;
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.experiment.Experiments;
 import dev.chaosagent.instrument.Instrumenter;
 import dev.chaosagent.jmx.ChaosAgentControl;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.logging.AgentLoggerProvider;
 import dev.chaosagent.metrics.MetricsEndpoint;
 import dev.chaosagent.plan.PlanParser;
+import dev.chaosagent.plan.PodIdentity;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
@@ -28,12 +30,14 @@ public final class AgentRuntime {
     private final AgentOptions options;
     private final ChaosEngine engine;
     private final Journal journal;
+    private final Experiments experiments;
     private PlanWatcher watcher;
 
-    private AgentRuntime(AgentOptions options, ChaosEngine engine, Journal journal) {
+    private AgentRuntime(AgentOptions options, ChaosEngine engine, Journal journal, Experiments experiments) {
         this.options = options;
         this.engine = engine;
         this.journal = journal;
+        this.experiments = experiments;
     }
 
     /** The agent running in this JVM, or null when there is none. */
@@ -43,6 +47,11 @@ public final class AgentRuntime {
 
     public ChaosEngine engine() {
         return engine;
+    }
+
+    /** The experiment of the plan in force, if it describes one. */
+    public Experiments experiments() {
+        return experiments;
     }
 
     static synchronized void start(String arguments, Instrumentation instrumentation, String how) {
@@ -62,24 +71,26 @@ public final class AgentRuntime {
                 .enabled(options.enabled() && !options.disarmed())
                 .build();
         Journal journal = Journal.start(engine, options.journal());
+        Experiments experiments = new Experiments(engine, PodIdentity.fromEnvironment(System.getenv(), java.util.Map.of()).name());
         if (options.journal() != null) {
             // The journal's last lines matter only in its file: without one, shutdown costs nothing.
             Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(new Runnable() {
                 @Override
                 public void run() {
+                    experiments.close();
                     journal.close();
                 }
             }));
         }
         Instrumenter instrumenter = new Instrumenter(instrumentation, engine);
         instrumenter.start();
-        AgentRuntime runtime = new AgentRuntime(options, engine, journal);
+        AgentRuntime runtime = new AgentRuntime(options, engine, journal, experiments);
         current = runtime;
         System.setProperty(VERSION_PROPERTY, version());
 
         if (options.config() != null && !options.disarmed()) {
             PlanWatcher watcher = new PlanWatcher(options.config(), options.podLabels(), System.getenv(),
-                    new PlanParser(RuleParser.forCurrentThread()), engine);
+                    new PlanParser(RuleParser.forCurrentThread()), engine, experiments);
             watcher.loadInitial();
             watcher.startWatching();
             runtime.watcher = watcher;
@@ -111,7 +122,7 @@ public final class AgentRuntime {
 
         @Override
         public void run() {
-            ChaosAgentControl control = new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread());
+            ChaosAgentControl control = new ChaosAgentControl(engine, journal, RuleParser.forCurrentThread(), experiments);
             ControlDoor door = null;
             try {
                 door = ControlDoor.open(control, version());
@@ -129,7 +140,10 @@ public final class AgentRuntime {
             if (options.metricsPort() != null) {
                 try {
                     MetricsEndpoint endpoint = MetricsEndpoint.start(engine, java.net.InetAddress.getByName(options.metricsHost()),
-                            options.metricsPort(), watcher);
+                            options.metricsPort(), watcher, experiments);
+                    // Its dispatcher waits for connections in a native select; HotSpot waits up to
+                    // 300 ms at exit for a thread in native code, so the endpoint stops first.
+                    Runtime.getRuntime().addShutdownHook(AgentWork.threads("metrics-stop").newThread(endpoint::close));
                     log.info("metrics at http://{}:{}/metrics", options.metricsHost(), endpoint.port());
                 } catch (java.io.IOException | RuntimeException | LinkageError e) {
                     log.warn("cannot serve metrics on {}:{} ({}); everything else works", options.metricsHost(), options.metricsPort(),

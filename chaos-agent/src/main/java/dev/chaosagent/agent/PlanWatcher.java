@@ -3,6 +3,7 @@ package dev.chaosagent.agent;
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.ChaosEvent;
+import dev.chaosagent.experiment.Experiments;
 import dev.chaosagent.plan.Arming;
 import dev.chaosagent.plan.InvalidPlanException;
 import dev.chaosagent.plan.Plan;
@@ -40,6 +41,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
     private final Map<String, String> environment;
     private final PlanParser parser;
     private final ChaosEngine engine;
+    private final Experiments experiments;
     private byte[] lastSeen;
     private String lastProblem;
     private byte[] lastLabels;
@@ -56,8 +58,10 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
      * @param labelsFile the Downward API labels file, or null
      * @param environment where {@code POD_NAME} and {@code POD_NAMESPACE} come from
      */
-    PlanWatcher(Path file, Path labelsFile, Map<String, String> environment, PlanParser parser, ChaosEngine engine) {
+    PlanWatcher(Path file, Path labelsFile, Map<String, String> environment, PlanParser parser, ChaosEngine engine,
+                Experiments experiments) {
         this.file = file;
+        this.experiments = experiments;
         this.labelsFile = labelsFile;
         this.environment = environment;
         this.parser = parser;
@@ -111,7 +115,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
             return;
         }
         try {
-            next.applyTo(engine, verdict);
+            experiments.apply(next, verdict);
         } catch (InvalidRuleException e) {
             refusedArming = candidate == null ? verdict : null;
             report(initial, e.getMessage());

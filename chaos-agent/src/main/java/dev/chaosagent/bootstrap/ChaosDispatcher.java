@@ -60,6 +60,50 @@ public final class ChaosDispatcher {
         return current != null ? current.exit(entered, thrown == null) : null;
     }
 
+    /**
+     * As {@link #enter(int)}, at a method whose declared return type is asynchronous
+     * ({@code CompletionStage}, {@code Mono} ...): a fault on it acts on what the method returns.
+     * {@code origin} is the class that declares the method, whose loader sees that type.
+     */
+    public static Object enterAsync(int site, Class<?> origin) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enterAsync(site, origin) : null;
+    }
+
+    /** As {@link #enter(int, long, Object, long, Object, long, Object)}, at a method whose declared return type is asynchronous. */
+    public static Object enterAsync(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2,
+                                    Class<?> origin) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enterAsync(site, bits0, object0, bits1, object1, bits2, object2, origin) : null;
+    }
+
+    /** As {@link #exit}, at a method whose declared return type is asynchronous: the rules may act on what it returned. */
+    public static Object exitAsync(Object entered, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        if (entered instanceof Returning) {
+            return ((Returning) entered).value;
+        }
+        ChaosHandler current = handler;
+        return current != null ? current.exitAsync(entered, thrown, returned, origin) : null;
+    }
+
+    /**
+     * As {@link #enter(int)}, at a Kotlin suspend function, which the coroutine machinery enters
+     * again with its own {@code continuation} each time its work resumes: one call is decided once.
+     */
+    public static Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enterSuspend(site, origin, continuation) : null;
+    }
+
+    /** As {@link #exit}, at a Kotlin suspend function: its call ends when it returns anything but {@code COROUTINE_SUSPENDED}. */
+    public static Object exitSuspend(Object entered, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        if (entered instanceof Returning) {
+            return ((Returning) entered).value;
+        }
+        ChaosHandler current = handler;
+        return current != null ? current.exitSuspend(entered, thrown, returned, origin) : null;
+    }
+
     /** The value a non-null {@link #exit} result stands for. */
     public static Object value(Object result) {
         return result == NULL_RESULT ? null : result;

@@ -14,4 +14,20 @@ public interface ChaosHandler {
 
     /** Ends the call {@code token} stands for: null to keep the result, or a value to return instead. May throw. */
     Object exit(Object token, boolean returnedNormally) throws Throwable;
+
+    /** As {@link #enter(int)}, at a method returning an asynchronous type; {@code origin} declares it. */
+    Object enterAsync(int site, Class<?> origin) throws Throwable;
+
+    /** As {@link #enter(int, long, Object, long, Object, long, Object)}, at a method returning an asynchronous type. */
+    Object enterAsync(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2, Class<?> origin)
+            throws Throwable;
+
+    /** As {@link #exit}, at a method returning an asynchronous type: the rules may act on {@code returned}. */
+    Object exitAsync(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable;
+
+    /** As {@link #enter(int)}, at a Kotlin suspend function called, or resumed, with {@code continuation}. */
+    Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable;
+
+    /** As {@link #exit}, at a Kotlin suspend function: {@code returned} may be {@code COROUTINE_SUSPENDED}. */
+    Object exitSuspend(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable;
 }

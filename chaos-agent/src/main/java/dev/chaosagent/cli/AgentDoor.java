@@ -101,6 +101,11 @@ final class AgentDoor {
         return request("journal", "");
     }
 
+    /** {@code experiment}, {@code abort} or {@code resume}: the experiment's line after it. */
+    String experiment(String word) {
+        return request(word, "");
+    }
+
     private String request(String word, String argument) {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(path));

@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code java -jar chaos-agent.jar COMMAND}: the game-day console for JVMs on this machine, in
  * containers too, from the host, with the PIDs the host sees. Before anything reaches a PID, it is
  * verified to be a JVM of the caller's ({@link JvmProcess}); only {@code attach} uses the attach API.
- * Exit codes: 0 success, 2 bad usage or a bad spec, 1 the target JVM cannot be reached.
+ * Exit codes: 0 success, 2 bad usage, a bad spec or a file that is not a journal, 1 the target JVM cannot
+ * be reached or the report cannot be written.
  */
 public final class ChaosCli {
 
@@ -38,6 +39,12 @@ public final class ChaosCli {
         COMMANDS.put("disable", new String[] {"disable PID [NAME]", "disable a rule; without NAME, turn the master switch off"});
         COMMANDS.put("stop", new String[] {"stop PID", "the kill switch: remove every rule and restore all bytecode"});
         COMMANDS.put("journal", new String[] {"journal PID", "print the experiment's journal, one JSON object per line"});
+        COMMANDS.put("experiment", new String[] {"experiment PID", "show the plan's experiment: plan, phase, state, verdict so far"});
+        COMMANDS.put("abort", new String[] {"abort PID", "abort the experiment: every rule of its plan stops at once"});
+        COMMANDS.put("resume", new String[] {"resume PID", "re-arm an aborted experiment, with an empty window"});
+        COMMANDS.put("report", new String[] {"report JOURNAL [-o FILE]",
+                "write a journal file's postmortem as one self-contained HTML page: the verdict, a timeline, the phases;\n"
+                        + "      FILE defaults to the journal's name with .html, e.g. journal.jsonl -> journal.html"});
     }
 
     private static final Duration AGENT_WAIT = Duration.ofSeconds(10);
@@ -92,6 +99,10 @@ public final class ChaosCli {
             jvms();
             return;
         }
+        if (command.equals("report")) {
+            new ReportCommand(out).run(rest);
+            return;
+        }
         requireArguments(command, rest, 1, command.equals("attach") || command.equals("add") ? Integer.MAX_VALUE : 2);
         String pid = pid(rest.get(0));
         switch (command) {
@@ -113,6 +124,10 @@ public final class ChaosCli {
                 out.println("kill switch: " + rules + (rules == 1 ? " rule" : " rules") + " removed, original bytecode restored");
             });
             case "journal" -> withAgent(pid, agent -> out.print(agent.journal()));
+            case "experiment", "abort", "resume" -> {
+                requireArguments(command, rest, 1, 1);
+                withAgent(pid, agent -> out.println(agent.experiment(command)));
+            }
             default -> throw new IllegalStateException(command);
         }
     }
@@ -284,8 +299,8 @@ public final class ChaosCli {
         for (String[] command : COMMANDS.values()) {
             text.append(String.format("  %-22s %s%n", command[0], command[1].replace("\n", "\n  " + " ".repeat(22) + " ")));
         }
-        text.append("\nCOMMAND --help shows one command. Exit codes: 0 success, 2 bad usage or a bad spec,"
-                + " 1 the target JVM cannot be reached.\n");
+        text.append("\nCOMMAND --help shows one command. Exit codes: 0 success, 2 bad usage, a bad spec or a file that is not"
+                + " a journal, 1 the target JVM cannot be reached or the report cannot be written.\n");
         return text.toString();
     }
 }

@@ -4,6 +4,7 @@ package dev.chaosagent.cli;
 final class CliException extends Exception {
 
     static final int UNREACHABLE = 1;
+    static final int CANNOT_WRITE = 1;
     static final int BAD_USAGE = 2;
 
     private final int exitCode;

@@ -148,6 +148,15 @@ public final class ControlDoor {
                 yield "";
             }
             case "journal" -> control.journal();
+            case "experiment" -> control.getExperiment();
+            case "abort" -> {
+                control.abort();
+                yield control.getExperiment();
+            }
+            case "resume" -> {
+                control.resume();
+                yield control.getExperiment();
+            }
             default -> throw new IllegalArgumentException("unknown request " + word + " (this agent is version " + version + ")");
         };
     }

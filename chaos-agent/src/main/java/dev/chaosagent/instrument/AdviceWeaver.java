@@ -1,5 +1,6 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
@@ -27,7 +28,8 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy
- * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters), registering
+ * (with {@link ScopedCallAdvice}'s entry where a rule names the method's parameters, and
+ * {@link AsyncCallAdvice} where the method returns an asynchronous type), registering
  * each with the engine as a site. Only methods users wrote are woven: never a bridge,
  * a synthetic method (lambda bodies, Kotlin's {@code $default} stubs, accessors), a constructor or
  * an abstract or native method. The class format does not change, so a loaded class can be
@@ -61,10 +63,14 @@ final class AdviceWeaver {
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(className, supertypes, targets);
         SiteIds siteIds = new SiteIds(className, supertypes, engine, targeted);
-        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted));
+        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted))
+                .bind(Continuation.class, Continuation.MAPPING);
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
-                .visit(advice.to(CallAdvice.class).on(targeted.passing(false)))
-                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true)));
+                .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
+                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true, false)))
+                .visit(advice.to(AsyncCallAdvice.class).on(targeted.passing(false, true)))
+                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)))
+                .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
                     .readerFlags(ClassReader.SKIP_FRAMES));
@@ -122,14 +128,33 @@ final class AdviceWeaver {
             return targets.passedArguments(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
         }
 
-        /** The targeted methods that pass parameters, or those that pass none. */
-        ElementMatcher<MethodDescription> passing(boolean parameters) {
+        /**
+         * The targeted methods that pass parameters, or those that pass none; among them, those
+         * that return a future or a publisher, or the synchronous ones.
+         */
+        ElementMatcher<MethodDescription> passing(boolean parameters, boolean futureOrPublisher) {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters;
+                    AsyncKind async = kindOf(method);
+                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters
+                            && (futureOrPublisher ? async != null && async != AsyncKind.SUSPEND : async == null);
                 }
             };
+        }
+
+        /** The targeted Kotlin suspend functions; their parameters are not passed for {@code argN}, as a resumption has none of its own. */
+        ElementMatcher<MethodDescription> suspendFunctions() {
+            return new ElementMatcher<>() {
+                @Override
+                public boolean matches(MethodDescription method) {
+                    return Targeted.this.matches(method) && kindOf(method) == AsyncKind.SUSPEND;
+                }
+            };
+        }
+
+        private static AsyncKind kindOf(MethodDescription method) {
+            return AsyncKind.of(method.getReturnType().asErasure().getActualName(), names(method.getParameters().asTypeList()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
 import dev.chaosagent.engine.SiteTable;
@@ -26,7 +27,7 @@ final class EngineHandler implements ChaosHandler {
     }
 
     private static Object entered(Object result) {
-        if (result == Fault.CONTINUE || result instanceof ThreadCalls) {
+        if (result == Fault.CONTINUE || result instanceof ThreadCalls || result instanceof AsyncCall) {
             return result == Fault.CONTINUE ? null : result;
         }
         return new ChaosDispatcher.Returning(result == null ? ChaosDispatcher.NULL_RESULT : result);
@@ -34,10 +35,76 @@ final class EngineHandler implements ChaosHandler {
 
     @Override
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        Object result = sites.exit(token, returnedNormally);
+        return exited(sites.exit(token, returnedNormally));
+    }
+
+    private static Object exited(Object result) {
         if (result == Fault.CONTINUE) {
             return null;
         }
         return result == null ? ChaosDispatcher.NULL_RESULT : result;
+    }
+
+    @Override
+    public Object enterAsync(int site, Class<?> origin) throws Throwable {
+        return enteredAsync(sites.enter(site), origin);
+    }
+
+    @Override
+    public Object enterAsync(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2, Class<?> origin)
+            throws Throwable {
+        return enteredAsync(sites.enter(site, bits0, object0, bits1, object1, bits2, object2), origin);
+    }
+
+    /** A call that a rule failed or answered at entry returns the asynchronous type's own failure or value. */
+    private static Object enteredAsync(Object result, Class<?> origin) {
+        if (result instanceof AsyncCall call && call.ends()) {
+            return AsyncResults.ended(call, origin);
+        }
+        return entered(result);
+    }
+
+    @Override
+    public Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable {
+        boolean resumed = AsyncResults.isResumption(continuation);
+        Object result = resumed ? sites.resume(site) : sites.enter(site);
+        if (result instanceof AsyncCall call && call.ends()) {
+            if (call.failure() != null) {
+                // Before the body, on the first entry: a suspend function fails by throwing, and its caller resumes with it.
+                throw call.failure();
+            }
+            return AsyncResults.ended(call, origin);
+        }
+        if (result instanceof ThreadCalls || result instanceof AsyncCall) {
+            return AsyncCall.suspending(result, continuation, resumed);
+        }
+        return entered(result);
+    }
+
+    @Override
+    public Object exitSuspend(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        AsyncCall call = (AsyncCall) token;
+        boolean suspended = thrown == null && AsyncResults.suspends(call, returned, origin);
+        Object result = sites.exit(call, thrown == null && !suspended);
+        if (suspended) {
+            call.suspended();
+            return null;
+        }
+        if (result != call) {
+            return exited(result);
+        }
+        if (AsyncResults.ending(call, origin) && call.throwsNow()) {
+            throw call.failure();
+        }
+        return AsyncResults.applied(call, returned, origin);
+    }
+
+    @Override
+    public Object exitAsync(Object token, Throwable thrown, Object returned, Class<?> origin) throws Throwable {
+        Object result = sites.exit(token, thrown == null);
+        if (result instanceof AsyncCall call) {
+            return AsyncResults.applied(call, returned, origin);
+        }
+        return exited(result);
     }
 }

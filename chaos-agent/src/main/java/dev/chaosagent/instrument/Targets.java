@@ -14,13 +14,13 @@ import java.util.function.Supplier;
  */
 final class Targets {
 
-    static final Targets NONE = new Targets(List.of());
+    static final Targets NONE = new Targets(List.of(), List.of());
 
     private final List<Rule> rules;
     private final List<TargetPattern> patterns;
     private final boolean subtypes;
 
-    private Targets(List<Rule> rules) {
+    private Targets(List<Rule> rules, List<TargetPattern> observed) {
         this.rules = rules;
         List<TargetPattern> distinct = new ArrayList<>();
         boolean anySubtypes = false;
@@ -30,12 +30,23 @@ final class Targets {
                 anySubtypes |= rule.target().includesSubtypes();
             }
         }
+        for (TargetPattern pattern : observed) {
+            if (!distinct.contains(pattern)) {
+                distinct.add(pattern);
+                anySubtypes |= pattern.includesSubtypes();
+            }
+        }
         this.patterns = distinct;
         this.subtypes = anySubtypes;
     }
 
     static Targets of(List<Rule> rules) {
-        return new Targets(List.copyOf(rules));
+        return of(rules, List.of());
+    }
+
+    /** The rules' targets and the methods an experiment observes, which are woven alike. */
+    static Targets of(List<Rule> rules, List<TargetPattern> observed) {
+        return new Targets(List.copyOf(rules), List.copyOf(observed));
     }
 
     List<Rule> rules() {

@@ -2,6 +2,7 @@ package dev.chaosagent.jmx;
 
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.experiment.Experiments;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
@@ -24,11 +25,13 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
     private final ChaosEngine engine;
     private final Journal journal;
     private final RuleParser parser;
+    private final Experiments experiments;
 
-    public ChaosAgentControl(ChaosEngine engine, Journal journal, RuleParser parser) {
+    public ChaosAgentControl(ChaosEngine engine, Journal journal, RuleParser parser, Experiments experiments) {
         this.engine = engine;
         this.journal = journal;
         this.parser = parser;
+        this.experiments = experiments;
     }
 
     /** Registers on the platform MBeanServer; false when a chaos-agent MBean is already there. */
@@ -134,5 +137,26 @@ public final class ChaosAgentControl implements ChaosAgentMXBean {
     @Override
     public String journal() {
         return journal.text();
+    }
+
+    @Override
+    public String getExperiment() {
+        return AgentWork.call(experiments::describe);
+    }
+
+    @Override
+    public void abort() {
+        plainErrors(() -> AgentWork.call(() -> {
+            experiments.abort();
+            return null;
+        }));
+    }
+
+    @Override
+    public void resume() {
+        plainErrors(() -> AgentWork.call(() -> {
+            experiments.resume();
+            return null;
+        }));
     }
 }

@@ -40,4 +40,13 @@ public interface ChaosAgentMXBean {
 
     /** The experiment's events as JSON lines. */
     String journal();
+
+    /** The plan's experiment in one line: plan, phase, state, verdict so far; or that there is none. */
+    String getExperiment();
+
+    /** Stops every rule of the experiment at once, as its own abort would (reason {@code operator}). */
+    void abort();
+
+    /** Re-arms an aborted experiment with an empty window; its phases went on meanwhile. */
+    void resume();
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.experiment.Experiments;
 import dev.chaosagent.plan.Arming;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * Prometheus text at {@code http://HOST:PORT/metrics}, from the agent's own (relocated) Micrometer:
- * the engine's meters and {@code chaos_plan_info{plan,selected}}. It binds the loopback address
+ * the engine's meters, the experiment's and {@code chaos_plan_info{plan,selected}}. It binds the loopback address
  * unless told otherwise (a pod scraped from another pod): metrics of an experiment are nobody
  * else's business.
  */
@@ -44,8 +45,17 @@ public final class MetricsEndpoint implements AutoCloseable {
      * @throws IOException when the port cannot be bound (in use, or not allowed)
      */
     public static MetricsEndpoint start(ChaosEngine engine, InetAddress host, int port, Supplier<Arming> plan) throws IOException {
+        return start(engine, host, port, plan, null);
+    }
+
+    /** As {@link #start(ChaosEngine, InetAddress, int, Supplier)}, with the experiment's meters when {@code experiments} is not null. */
+    public static MetricsEndpoint start(ChaosEngine engine, InetAddress host, int port, Supplier<Arming> plan, Experiments experiments)
+            throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ChaosMetrics(engine).bindTo(registry);
+        if (experiments != null) {
+            new ExperimentMetrics(engine, experiments).bindTo(registry);
+        }
         PlanInfo info = plan == null ? null : new PlanInfo(registry, plan);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(Executors.newSingleThreadExecutor(AgentWork.threads("metrics")));

@@ -135,6 +135,16 @@ public final class ShopApp {
             case "soakStop" -> Soak.stop();
             case "heapKb" -> Soak.heapKb();
             case "threads" -> Soak.threads();
+            case "async" -> AsyncShop.run(argument.split(" ", 2)[0], argument.contains(" ") ? argument.split(" ", 2)[1] : "");
+            case "orders" -> switch (argument.split(" ")[0]) {
+                case "start" -> OrderLoad.start(Integer.parseInt(argument.split(" ")[1]));
+                case "mark" -> OrderLoad.mark();
+                case "lastFailure" -> OrderLoad.lastFailure();
+                case "lastSleptReturn" -> OrderLoad.lastSleptReturn();
+                case "stop" -> OrderLoad.stop();
+                default -> throw new IllegalArgumentException("orders " + argument);
+            };
+            case "place" -> new Orders().place(Integer.parseInt(argument));
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The manifests of deploy/kubernetes, rendered by kustomize as a user renders them (kubectl's
  * built-in kustomize), then read as the kubelet and the Prometheus Operator would read them. No
- * cluster runs here: what only a cluster can show is listed in the README.
+ * cluster runs here: what only a cluster can show is listed in docs/plans-and-fleets.md.
  */
 class KubernetesManifestsTest {
 

@@ -190,7 +190,7 @@ class FleetIT {
         return "app=\"" + app + "\"\npod-template-hash=\"7d4b9c\"\ntier=\"" + tier + "\"\n";
     }
 
-    /** The README's formula, written again here: the first 8 bytes of SHA-256 of "plan/pod", unsigned, modulo 10,000. */
+    /** The formula of docs/plans-and-fleets.md, written again here: the first 8 bytes of SHA-256 of "plan/pod", unsigned, modulo 10,000. */
     private static long bucket(String planSlashPod) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(planSlashPod.getBytes(StandardCharsets.UTF_8));
         return new java.math.BigInteger(1, java.util.Arrays.copyOf(digest, 8)).mod(java.math.BigInteger.valueOf(10_000)).longValue();

@@ -55,6 +55,39 @@ class MetricsIT {
         }
     }
 
+    /**
+     * The endpoint's dispatcher waits in a native select, and HotSpot waits up to 300 ms at exit for
+     * a thread in native code: a short-lived JVM (a CLI tool, a batch job) would pay that each time.
+     * Medians of three JVMs each; the bound is generous for a busy machine, the figures are printed.
+     */
+    @Test
+    void aScrapedEndpointDoesNotSlowTheJvmsExit() throws Exception {
+        long noAgent = medianExitMillis(false, false);
+        long agent = medianExitMillis(true, false);
+        long metrics = medianExitMillis(true, true);
+        System.out.printf("exit after main returns (median of 3): no agent %d ms, agent %d ms, agent with metrics scraped once %d ms%n",
+                noAgent, agent, metrics);
+        assertThat(metrics).as("exit with metrics on, against %d ms without the agent", noAgent).isLessThan(noAgent + 200);
+    }
+
+    private static long medianExitMillis(boolean agent, boolean metrics) throws Exception {
+        long[] millis = new long[3];
+        for (int i = 0; i < millis.length; i++) {
+            try (ForkedJvm shop = ForkedJvm.withAgent(!agent ? null : metrics ? "metrics=0" : "")) {
+                if (metrics) {
+                    int port = shop.metricsPort();
+                    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(scrape.statusCode()).isEqualTo(200);
+                }
+                millis[i] = shop.exitMillis();
+            }
+        }
+        java.util.Arrays.sort(millis);
+        return millis[1];
+    }
+
     @Test
     void theAgentsThreadsNeverKeepTheApplicationAlive() throws Exception {
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, ttl: 1h}\n");

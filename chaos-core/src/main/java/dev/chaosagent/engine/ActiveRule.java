@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;
@@ -37,6 +38,8 @@ final class ActiveRule {
     private final boolean rolls;
     private final LongAdder calls = new LongAdder();
     private final LongAdder injections = new LongAdder();
+    private final LongAdder wouldInject = new LongAdder();
+    final PlanGate gate;
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
@@ -45,8 +48,9 @@ final class ActiveRule {
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<WovenMethod> refusedMethods = new HashSet<>();
 
-    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks) {
+    ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks, PlanGate gate, boolean dormant) {
         this.rule = rule;
+        this.gate = gate;
         this.name = rule.name();
         this.fault = rule.fault();
         this.triggers = rule.triggers();
@@ -57,12 +61,12 @@ final class ActiveRule {
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
-        this.state = rule.enabled() ? RuleState.ARMED : RuleState.DISABLED;
+        this.state = rule.enabled() && !dormant ? RuleState.ARMED : RuleState.DISABLED;
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != RuleState.ARMED) {
+        if (state != RuleState.ARMED || !gate.isOpen()) {
             return Fault.CONTINUE;
         }
         calls.increment();
@@ -85,6 +89,10 @@ final class ActiveRule {
                 exhaust();
             }
         }
+        if (gate.isDryRun()) {
+            wouldInject.increment();
+            return Fault.CONTINUE;
+        }
         injections.increment();
         callbacks.countInjection();
         return inject(binding, n);
@@ -95,6 +103,9 @@ final class ActiveRule {
         try {
             if (injectionLog.isDebugEnabled()) {
                 injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.method.signature());
+            }
+            if (binding.async != null) {
+                return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {
@@ -153,6 +164,16 @@ final class ActiveRule {
 
     long injections() {
         return injections.sum();
+    }
+
+    /** Calls a dry run selected and left alone. */
+    long wouldInject() {
+        return wouldInject.sum();
+    }
+
+    /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
+    boolean acting() {
+        return state == RuleState.ARMED && gate.isOpen();
     }
 
     Fault fault() {

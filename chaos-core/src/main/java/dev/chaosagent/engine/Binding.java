@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.scope.Scope;
@@ -13,10 +14,13 @@ final class Binding implements FaultContext {
     final boolean atEntry;
     /** The rule's scope, or null when it acts on every call. */
     final Scope scope;
+    /** The asynchronous type the fault acts on, or null when it acts in the calling thread. */
+    final AsyncKind async;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, WovenMethod method, Object returnValue) {
+    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async) {
         this.rule = rule;
+        this.async = async;
         this.method = method;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
@@ -41,6 +45,11 @@ final class Binding implements FaultContext {
     @Override
     public void retainThreads(int count) {
         rule.resources.retainThreads(count);
+    }
+
+    @Override
+    public boolean acting() {
+        return rule.acting();
     }
 
     @Override

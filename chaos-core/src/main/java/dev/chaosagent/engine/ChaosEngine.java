@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.RuleParser;
+import dev.chaosagent.rule.TargetPattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,6 +128,48 @@ public final class ChaosEngine {
         registry.applyRules(wanted, plan, removal);
     }
 
+    /**
+     * {@link #applyRules(List, String, String)} for an experiment's rules: they act through its
+     * {@code gate}, and those named in {@code dormant} start disabled (their phase has not come).
+     */
+    public void applyRules(List<Rule> wanted, String plan, String removal, PlanGate gate, java.util.Set<String> dormant) {
+        registry.applyRules(wanted, plan, removal, gate, dormant);
+    }
+
+    /** Records an experiment's event, with its own fields for the journal, at the time it happened. */
+    public void experimentEvent(java.time.Instant time, ChaosEvent.Type type, String plan, String message,
+                                java.util.Map<String, Object> details) {
+        events.publish(new ChaosEvent(time, type, null, message, plan, details));
+    }
+
+    // ---------------------------------------------------------------- observed methods
+
+    /**
+     * Tells {@code observer} of every call of the methods {@code pattern} matches, whether or not a
+     * rule acts on them (they are woven as targets are); nothing changes for any other method.
+     */
+    public void observe(CallObserver observer, TargetPattern pattern) {
+        synchronized (lock) {
+            sites.observe(observer, pattern);
+        }
+        events.rulesChanged();
+    }
+
+    /** Stops telling {@code observer}; its methods go back to their original bytecode unless a rule targets them. */
+    public void stopObserving(CallObserver observer) {
+        synchronized (lock) {
+            sites.stopObserving(observer);
+        }
+        events.rulesChanged();
+    }
+
+    /** The patterns of the methods observed now, which instrumentation weaves beside the rules' targets. */
+    public List<TargetPattern> observedTargets() {
+        synchronized (lock) {
+            return sites.observedPatterns();
+        }
+    }
+
     /** Records what a plan as a whole did (expired, selects this JVM or not), for the log and the journal. */
     public void planEvent(ChaosEvent.Type type, String plan, String message) {
         events.publish(type, null, message, plan);
@@ -196,6 +239,11 @@ public final class ChaosEngine {
     /** Injections of a rule since it was added (or last replaced). */
     public long injections(String name) {
         return registry.require(name).injections();
+    }
+
+    /** Calls a rule of a dry run would have injected since it was added (or last replaced). */
+    public long wouldInject(String name) {
+        return registry.require(name).wouldInject();
     }
 
     /** The number of registered methods a rule applies to (whether or not it is enabled now). */

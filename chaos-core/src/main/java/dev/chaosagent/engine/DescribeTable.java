@@ -20,13 +20,15 @@ final class DescribeTable {
             return out.toString();
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "STATE", "CALLS", "INJECTIONS", "TTL LEFT", "RULE"});
+        boolean dryRun = rules.stream().anyMatch(active -> active.gate.isDryRun());
+        rows.add(new String[] {"NAME", "STATE", "CALLS", dryRun ? "INJECTIONS (WOULD INJECT)" : "INJECTIONS", "TTL LEFT", "RULE"});
         long now = System.nanoTime();
         for (ActiveRule active : rules) {
             long ttl = active.rule.triggers().ttlNanos();
             String left = ttl == 0 ? "-" : formatLeft(active.addedAtNanos + ttl - now);
+            String injections = Long.toString(active.injections()) + (dryRun ? " (" + active.wouldInject() + ")" : "");
             rows.add(new String[] {active.name, active.state().label(), Long.toString(active.calls()),
-                    Long.toString(active.injections()), left, active.rule.toSpec()});
+                    injections, left, active.rule.toSpec()});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

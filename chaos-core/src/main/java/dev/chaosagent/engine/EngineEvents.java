@@ -47,11 +47,19 @@ final class EngineEvents {
 
     /** As {@link #publish(ChaosEvent.Type, String, String)}, for an event about a named plan. */
     void publish(ChaosEvent.Type type, String rule, String message, String plan) {
-        ChaosEvent event = new ChaosEvent(Instant.now(), type, rule, message, plan);
+        publish(new ChaosEvent(Instant.now(), type, rule, message, plan));
+    }
+
+    /** Logs the event (one line; a refusal is a warning, an experiment's sample of a second a debug line) and hands it on. */
+    void publish(ChaosEvent event) {
+        ChaosEvent.Type type = event.type();
+        String message = event.message();
         boolean entered = Reentrancy.enter();
         try {
             if (type == ChaosEvent.Type.REFUSED) {
                 log.warn(message);
+            } else if (type == ChaosEvent.Type.OBSERVED) {
+                log.debug(message);
             } else {
                 log.info(message);
             }

@@ -55,7 +55,7 @@ final class RuleRegistry implements RuleCallbacks {
             String name = rule.name() != null ? rule.name() : generateName();
             Rule named = rule.withName(name);
             ActiveRule previous = rules.get(name);
-            active = start(named);
+            active = start(named, PlanGate.ALWAYS_OPEN, false);
             rules.put(name, active);
             sites.rebind(rules.values());
             if (previous != null) {
@@ -77,9 +77,9 @@ final class RuleRegistry implements RuleCallbacks {
         return name;
     }
 
-    private ActiveRule start(Rule rule) {
+    private ActiveRule start(Rule rule, PlanGate gate, boolean dormant) {
         ActiveRule active = new ActiveRule(rule, seeds.chanceFor(rule.name()),
-                new RuleResources(rule.name(), limits, totals.retainedHeap), this);
+                new RuleResources(rule.name(), limits, totals.retainedHeap), this, gate, dormant);
         expiry.schedule(active, () -> expire(active));
         return active;
     }
@@ -164,6 +164,15 @@ final class RuleRegistry implements RuleCallbacks {
      * same name. All are checked first: if one is refused, nothing changes.
      */
     void applyRules(List<Rule> wanted, String plan, String removal) {
+        applyRules(wanted, plan, removal, PlanGate.ALWAYS_OPEN, Set.of());
+    }
+
+    /**
+     * As {@link #applyRules(List, String, String)}, for an experiment's rules: they act through its
+     * gate, and those named {@code dormant} start disabled (their phase has not come). A rule kept
+     * from before keeps its state only if it already acted through this gate.
+     */
+    void applyRules(List<Rule> wanted, String plan, String removal, PlanGate gate, Set<String> dormant) {
         String by = plan == null ? "" : " by plan " + plan;
         synchronized (lock) {
             Set<String> names = new HashSet<>();
@@ -183,10 +192,10 @@ final class RuleRegistry implements RuleCallbacks {
             planRules = names;
             for (Rule rule : wanted) {
                 ActiveRule previous = rules.get(rule.name());
-                if (previous != null && previous.rule.equals(rule)) {
+                if (previous != null && previous.rule.equals(rule) && previous.gate == gate) {
                     continue;
                 }
-                rules.put(rule.name(), start(rule));
+                rules.put(rule.name(), start(rule, gate, dormant.contains(rule.name())));
                 if (previous != null) {
                     previous.end();
                     events.publish(ChaosEvent.Type.REPLACED, rule.name(), "rule " + rule.name() + " replaced" + by + ": " + rule.toSpec(), plan);

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.DelayGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the resource faults of one rule retain (heap blocks, parked threads), all released when the
- * rule ends. The heap cap is shared by every rule of an engine; the thread cap is per rule.
+ * What the resource faults of one rule retain (heap blocks, parked threads) and the asynchronous
+ * results its latency holds back, all released when the rule ends. The heap cap is shared by every rule of an engine; the thread cap is per rule.
  */
 final class RuleResources {
 
@@ -21,6 +22,7 @@ final class RuleResources {
     private final AtomicLong engineRetainedHeap;
     private final List<byte[]> heap = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    final DelayGroup delays = new DelayGroup();
     private long retainedHeap;
     private boolean released;
     private boolean heapCapReported;
@@ -86,6 +88,7 @@ final class RuleResources {
 
     /** Lets go of everything; the threads end shortly after. */
     void release() {
+        delays.release();
         List<Thread> toWake;
         synchronized (this) {
             if (released) {

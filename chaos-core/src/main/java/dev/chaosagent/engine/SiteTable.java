@@ -1,9 +1,12 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.async.AsyncCall;
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.rule.Rule;
+import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +37,8 @@ public final class SiteTable {
     private final Map<WovenMethod, Integer> ids = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
+    /** The methods experiments observe, and who is told of their calls. */
+    private final Map<CallObserver, TargetPattern> observed = new HashMap<>();
 
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
@@ -60,7 +65,7 @@ public final class SiteTable {
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(site.bindings));
+        return decide(calls, calls.open(site.bindings, site.observer));
     }
 
     /**
@@ -79,11 +84,25 @@ public final class SiteTable {
         int first;
         calls.deciding(site.method, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings);
+            first = calls.open(site.bindings, site.observer);
         } finally {
             calls.decided();
         }
         return decide(calls, first);
+    }
+
+    /**
+     * As {@link #enter(int)}, for a suspend function entered again to resume a call that its first
+     * entry already counted and decided: the call's frame opens for the rules that act at exit,
+     * which decide once its result is there. Returns {@link Fault#CONTINUE} or a token.
+     */
+    public Object resume(int siteId) {
+        Site site = acting(siteId);
+        if (site == null) {
+            return Fault.CONTINUE;
+        }
+        ThreadCalls calls = ThreadCalls.current();
+        return calls.open(site.bindings, null) < 0 ? Fault.CONTINUE : calls;
     }
 
     /**
@@ -92,7 +111,7 @@ public final class SiteTable {
      */
     private Site acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || site.bindings.length == 0 || (site.method.jdk() && Reentrancy.inside())) {
+        if (site == null || (site.bindings.length == 0 && site.observer == null) || (site.method.jdk() && Reentrancy.inside())) {
             return null;
         }
         return site;
@@ -100,50 +119,69 @@ public final class SiteTable {
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
     private static Object decide(ThreadCalls calls, int first) throws Throwable {
-        int height = calls.height();
-        if (first == height) {
+        if (first < 0) {
             return Fault.CONTINUE; // inside a call every one of its rules already counted
         }
+        int height = calls.height();
         Object result = Fault.CONTINUE;
+        AsyncCall async = null;
         try {
             for (int i = first; i < height && result == Fault.CONTINUE; i++) {
                 Binding binding = calls.at(i);
                 if (binding.atEntry) {
                     result = binding.rule.onCall(binding);
+                    if (result instanceof AsyncCall effect) {
+                        async = AsyncCall.merge(async, effect);
+                        result = async.ends() ? async : Fault.CONTINUE;
+                    }
                 }
             }
         } catch (Throwable injected) {
-            calls.close();
+            calls.close(true);
             throw injected;
         }
         if (result != Fault.CONTINUE) {
-            calls.close(); // the body will not run: no exit follows
+            calls.close(false); // the body will not run: no exit follows
             return result;
         }
-        return calls;
+        return async == null ? calls : async.carrying(calls);
     }
 
     /**
-     * Called when a call that {@link #enter} answered with a {@link ThreadCalls} token ends. When the
-     * body returned normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep
-     * the return value, or the value to return instead; may throw the injected exception.
+     * Called when a call that {@link #enter} answered with a token ends. When the body returned
+     * normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep the return
+     * value, or the value to return instead; may throw the injected exception. At an asynchronous
+     * method the token may be an {@link AsyncCall}, and so may the answer: what the rules decided for
+     * what the method returned.
      */
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        ThreadCalls calls = (ThreadCalls) token;
+        AsyncCall async = token instanceof AsyncCall entered ? entered : null;
+        ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
         Object result = Fault.CONTINUE;
+        boolean failed = !returnedNormally;
         try {
             if (returnedNormally && enabled) {
                 for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
                     Binding binding = calls.at(i);
                     if (!binding.atEntry) {
                         result = binding.rule.onCall(binding);
+                        if (result instanceof AsyncCall effect) {
+                            async = AsyncCall.merge(async, effect);
+                            result = async.ends() ? async : Fault.CONTINUE;
+                        }
                     }
                 }
             }
+        } catch (Throwable injected) {
+            failed = true;
+            throw injected;
         } finally {
-            calls.close();
+            calls.close(failed);
         }
-        return result;
+        if (async != null) {
+            async.carrying(null);
+        }
+        return result == Fault.CONTINUE && async != null && returnedNormally ? async : result;
     }
 
     private Site site(int siteId) {
@@ -202,6 +240,24 @@ public final class SiteTable {
         return true;
     }
 
+    /** Tells {@code observer} of every call of the methods {@code pattern} matches, from now on; under the engine's lock. */
+    void observe(CallObserver observer, TargetPattern pattern) {
+        observed.put(observer, pattern);
+        rebind(rules);
+    }
+
+    /** Stops telling {@code observer}; under the engine's lock. */
+    void stopObserving(CallObserver observer) {
+        if (observed.remove(observer) != null) {
+            rebind(rules);
+        }
+    }
+
+    /** The patterns of the observed methods, which instrumentation weaves as it weaves targets; under the engine's lock. */
+    List<TargetPattern> observedPatterns() {
+        return List.copyOf(observed.values());
+    }
+
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
@@ -223,7 +279,7 @@ public final class SiteTable {
     }
 
     private void updateArmed() {
-        boolean now = false;
+        boolean now = enabled && !observed.isEmpty();
         for (ActiveRule rule : rules) {
             now |= enabled && rule.state() == RuleState.ARMED;
         }
@@ -246,14 +302,16 @@ public final class SiteTable {
             }
             Object returnValue = null;
             Fault fault = rule.fault();
-            if (fault instanceof ExceptionFault exception && !exception.isDeclaredBy(method.declaredExceptions())) {
+            // An asynchronous result fails with any exception, checked or not, and holds any value.
+            AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
+            if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(method.declaredExceptions())) {
                 refuseAt(active, site, exception.type().getName() + " is a checked exception that "
                         + method.signature() + " does not declare");
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
                 try {
-                    returnValue = returns.convertFor(method.returnType());
+                    returnValue = returns.convertFor(async != null ? "java.lang.Object" : method.returnType());
                 } catch (IllegalArgumentException e) {
                     refuseAt(active, site, "returns=" + returns.value() + " does not fit " + method.signature()
                             + ", which returns " + method.returnType() + ": " + e.getMessage());
@@ -265,9 +323,17 @@ public final class SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, method, returnValue));
+            bound.add(new Binding(active, method, returnValue, async));
         }
         site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+        CallObserver observer = null;
+        for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
+            TargetPattern pattern = watched.getValue();
+            if (pattern.matchesType(method.className(), method.supertypes()) && pattern.matchesMethod(method.methodName(), method.parameterTypes())) {
+                observer = watched.getKey();
+            }
+        }
+        site.observer = observer;
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
@@ -295,10 +361,14 @@ public final class SiteTable {
     /** One instrumented method and the rules that act on it now, in the order they were added. */
     private static final class Site {
         final WovenMethod method;
+        /** The method's asynchronous type, or null: from its declared types, once. */
+        final AsyncKind async;
         volatile Binding[] bindings = NONE;
+        volatile CallObserver observer;
 
         Site(WovenMethod method) {
             this.method = method;
+            this.async = AsyncKind.of(method.returnType(), method.parameterTypes());
         }
     }
 }

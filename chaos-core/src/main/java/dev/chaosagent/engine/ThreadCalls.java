@@ -31,6 +31,9 @@ public final class ThreadCalls implements ScopedCall {
     /** For each open frame, the height of {@link #open} below it. */
     private int[] frames = new int[4];
     private int depth;
+    /** For each open frame, the observer told when its call ends (null: none), and when the call started. */
+    private CallObserver[] observers = new CallObserver[4];
+    private long[] started = new long[4];
     private WovenMethod deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
@@ -44,27 +47,38 @@ public final class ThreadCalls implements ScopedCall {
 
     /**
      * Opens a frame with those of {@code bindings} whose rule is not open on this thread yet, and
-     * returns the index of the first; none were when it equals {@link #height()}, and then no frame
-     * was opened.
+     * with {@code observer} unless this thread is already inside a call it observes; returns the
+     * index of the first binding, or -1 when there was nothing to open (then no frame was opened).
      */
-    int open(Binding[] bindings) {
+    int open(Binding[] bindings, CallObserver observer) {
         int base = height;
         for (Binding binding : bindings) {
             if (!isOpen(binding.rule, base) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
-        if (height > base) {
-            if (depth == frames.length) {
-                frames = java.util.Arrays.copyOf(frames, depth * 2);
-            }
-            frames[depth++] = base;
+        boolean observe = observer != null && !isObserving(observer);
+        if (height == base && !observe) {
+            return -1;
         }
+        if (depth == frames.length) {
+            frames = java.util.Arrays.copyOf(frames, depth * 2);
+            observers = java.util.Arrays.copyOf(observers, depth * 2);
+            started = java.util.Arrays.copyOf(started, depth * 2);
+        }
+        observers[depth] = observe ? observer : null;
+        started[depth] = observe ? System.nanoTime() : 0;
+        frames[depth++] = base;
         return base;
     }
 
-    /** Closes the innermost frame; returns the index of its first binding, as {@link #open} did. */
-    int close() {
+    /** Closes the innermost frame, telling its observer how the call ended; returns the index of its first binding. */
+    int close(boolean failed) {
+        CallObserver observer = observers[depth - 1];
+        if (observer != null) {
+            observers[depth - 1] = null;
+            observer.ended(System.nanoTime() - started[depth - 1], failed);
+        }
         int base = frames[--depth];
         for (int i = base; i < height; i++) {
             open[i] = null;
@@ -131,6 +145,15 @@ public final class ThreadCalls implements ScopedCall {
         } catch (RuntimeException failingToString) {
             return false; // the application's toString failed: not in scope, and not our failure to report
         }
+    }
+
+    private boolean isObserving(CallObserver observer) {
+        for (int i = 0; i < depth; i++) {
+            if (observers[i] == observer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isOpen(ActiveRule rule, int below) {

@@ -15,6 +15,11 @@ public interface FaultContext {
     /** Starts {@code count} parked threads that live until the rule ends, unless that would pass the thread cap. */
     void retainThreads(int count);
 
+    /** Whether the rule still acts: false once it ended or its experiment aborted, and a wait it imposes ends then. */
+    default boolean acting() {
+        return true;
+    }
+
     /** The value a {@code returns} fault gives at this method, already converted to its return type. */
     Object returnValue();
 }

@@ -79,6 +79,7 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
             fields.put("plan", event.plan());
         }
         fields.put("message", event.message());
+        fields.putAll(event.details());
         append(fields);
         if (event.type() == ChaosEvent.Type.ADDED || event.type() == ChaosEvent.Type.REPLACED) {
             synchronized (this) {
@@ -102,18 +103,33 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
         for (String rule : engine.ruleNames()) {
             long injections;
             long calls;
+            long wouldInject;
             try {
                 injections = engine.injections(rule);
                 calls = engine.calls(rule);
+                wouldInject = engine.wouldInject(rule);
             } catch (IllegalArgumentException gone) {
                 continue;
             }
             long[] before;
             synchronized (this) {
-                before = reported.getOrDefault(rule, new long[2]);
-                reported.put(rule, new long[] {injections, calls});
+                before = reported.getOrDefault(rule, new long[3]);
+                reported.put(rule, new long[] {injections, calls, wouldInject});
             }
             long newInjections = injections - before[0];
+            long newWouldInject = wouldInject - before[2];
+            if (newWouldInject > 0) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("time", Json.time(Instant.now()));
+                fields.put("event", "injections");
+                fields.put("rule", rule);
+                fields.put("message", "rule " + rule + " would have injected " + newWouldInject + " times in " + (calls - before[1])
+                        + " calls (a dry run: nothing was injected)");
+                fields.put("injections", 0);
+                fields.put("wouldInject", newWouldInject);
+                fields.put("calls", calls - before[1]);
+                append(fields);
+            }
             if (newInjections > 0) {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put("time", Json.time(Instant.now()));

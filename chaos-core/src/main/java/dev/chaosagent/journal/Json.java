@@ -5,28 +5,56 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Just enough JSON to write the journal's flat objects of strings and numbers. */
+/** Just enough JSON to write the journal's objects: strings, numbers, booleans, null, and nested maps and lists of them. */
 final class Json {
 
     private Json() {
     }
 
-    static String object(Map<String, Object> fields) {
-        StringBuilder out = new StringBuilder("{");
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (out.length() > 1) {
+    static String object(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder();
+        object(out, fields);
+        return out.toString();
+    }
+
+    private static void object(StringBuilder out, Map<?, ?> fields) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> field : fields.entrySet()) {
+            if (!first) {
                 out.append(',');
             }
-            string(out, field.getKey());
+            first = false;
+            string(out, String.valueOf(field.getKey()));
             out.append(':');
-            Object value = field.getValue();
-            if (value instanceof Number) {
-                out.append(value);
-            } else {
-                string(out, String.valueOf(value));
-            }
+            value(out, field.getValue());
         }
-        return out.append('}').toString();
+        out.append('}');
+    }
+
+    private static void value(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
+            out.append("null");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            object(out, map);
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                value(out, item);
+            }
+            out.append(']');
+        } else {
+            string(out, String.valueOf(value));
+        }
     }
 
     /**

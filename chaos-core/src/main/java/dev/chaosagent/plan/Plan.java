@@ -7,16 +7,23 @@ import java.util.List;
 
 /**
  * A parsed plan file: its name, the master switch, an optional seed, when it expires, which JVMs of
- * a fleet it arms, and named rules.
+ * a fleet it arms, named rules, and the experiment they make, if any.
  *
- * @param name    null when the plan has none
+ * @param name       null when the plan has none
+ * @param experiment null when the plan describes no experiment (no hypothesis, abort, phases or dryRun)
  * @param seed    null when the plan has none
  * @param expires null when the plan never expires
  */
-public record Plan(String name, boolean enabled, Long seed, Instant expires, Selection selection, List<Rule> rules) {
+public record Plan(String name, boolean enabled, Long seed, Instant expires, Selection selection, List<Rule> rules,
+                   ExperimentSpec experiment) {
 
     public Plan {
         rules = List.copyOf(rules);
+    }
+
+    /** A plan without an experiment. */
+    public Plan(String name, boolean enabled, Long seed, Instant expires, Selection selection, List<Rule> rules) {
+        this(name, enabled, seed, expires, selection, rules, null);
     }
 
     /**

@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a YAML plan ({@code name}, {@code expires}, {@code select}, {@code enabled}, {@code seed},
- * {@code rules}). A plan is checked whole: every
+ * {@code rules}, and an experiment's keys: see {@link ExperimentParser}). A plan is checked whole: every
  * problem is collected and the plan is refused if there is any, so that a half-good plan never
  * runs. Unnamed rules are named by position ({@code rule-1}, ...), which stays stable across reloads.
  */
 public final class PlanParser {
 
     private static final long MAX_BYTES = 1 << 20;
-    private static final Set<String> KEYS = Set.of("name", "expires", "select", "enabled", "seed", "rules");
+    private static final Set<String> KEYS = Set.of("name", "expires", "select", "enabled", "seed", "rules",
+            "hypothesis", "abort", "phases", "dryRun");
     private static final Set<String> SELECT_KEYS = Set.of("pods", "names", "labels");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern SHARE = Pattern.compile("(\\d{1,3})(?:\\.(\\d{1,2}))?%");
@@ -68,7 +69,8 @@ public final class PlanParser {
         List<String> problems = new ArrayList<>();
         for (Object key : top.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                problems.add(key + ": is not a plan key (expected name, expires, select, enabled, seed or rules)");
+                problems.add(key + ": is not a plan key (expected name, expires, select, enabled, seed,"
+                        + " rules, hypothesis, abort, phases or dryRun)");
             }
         }
         String name = readName(top.get("name"), problems);
@@ -77,10 +79,11 @@ public final class PlanParser {
         boolean enabled = readEnabled(top.get("enabled"), problems);
         Long seed = readSeed(top.get("seed"), problems);
         List<Rule> parsed = readRules(top.get("rules"), problems);
+        ExperimentSpec experiment = ExperimentParser.read(top, name, parsed, problems);
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(source, problems);
         }
-        return new Plan(name, enabled, seed, expires, selection, parsed);
+        return new Plan(name, enabled, seed, expires, selection, parsed, experiment);
     }
 
     private static String readName(Object value, List<String> problems) {

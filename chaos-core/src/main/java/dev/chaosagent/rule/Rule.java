@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * inject. Immutable: built by {@link #builder()} or by {@link RuleParser}; two rules with the same
  * settings are equal, which is how a plan reload tells an unchanged rule from a changed one.
  *
- * @param name null until the engine names it ({@code rule-1}, ...)
+ * @param name  null until the engine names it ({@code rule-1}, ...)
+ * @param async {@code async=auto} (true, the default): on an asynchronous method the fault acts on
+ *              what the method returns; {@code async=off}: it acts in the calling thread
  */
-public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope) {
+public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope,
+                   boolean async) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -36,7 +39,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
 
     /** A rule that acts on every call of its methods. */
     public Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled) {
-        this(name, target, fault, at, triggers, enabled, Scope.NONE);
+        this(name, target, fault, at, triggers, enabled, Scope.NONE, true);
     }
 
     public static Builder builder() {
@@ -44,12 +47,12 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
     }
 
     public Rule withName(String newName) {
-        return new Rule(newName, target, fault, at, triggers, enabled, scope);
+        return new Rule(newName, target, fault, at, triggers, enabled, scope, async);
     }
 
     /** This rule with a time to live, when it has none of its own (rules added at run time get one). */
     public Rule withDefaultTtl(Duration ttl) {
-        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled, scope);
+        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled, scope, async);
     }
 
     /** The rule in the one-line form, with default values left out; parsing it gives an equal rule. */
@@ -80,6 +83,9 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         if (!enabled) {
             spec.append(" enabled=false");
         }
+        if (!async) {
+            spec.append(" async=off");
+        }
         return spec.toString();
     }
 
@@ -107,8 +113,15 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         private long ttlNanos;
         private boolean enabled = true;
         private Scope scope = Scope.NONE;
+        private boolean async = true;
 
         private Builder() {
+        }
+
+        /** {@code async=off} (false) makes the rule act in the calling thread even on an asynchronous method. */
+        public Builder async(boolean async) {
+            this.async = async;
+            return this;
         }
 
         /** The calls the rule acts on; {@link Scope#NONE}, every call, by default. */
@@ -191,7 +204,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
                 throw new InvalidRuleException("rule", target.toString(), "has no fault (expected exactly one of "
                         + String.join(", ", RuleParser.FAULT_KEYS) + ")");
             }
-            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled, scope);
+            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled, scope, async);
         }
     }
 }

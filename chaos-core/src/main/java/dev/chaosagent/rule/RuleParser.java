@@ -27,7 +27,7 @@ public final class RuleParser {
 
     static final List<String> FAULT_KEYS = List.of("latency", "exception", "returns", "cpu", "memory", "threads", "kill");
     static final List<String> KEYS = List.of("name", "target", "latency", "exception", "message", "returns", "cpu",
-            "memory", "threads", "kill", "at", "probability", "every", "after", "limit", "ttl", "enabled");
+            "memory", "threads", "kill", "at", "probability", "every", "after", "limit", "ttl", "enabled", "async");
 
     private final ClassLoader classLoader;
 
@@ -206,6 +206,10 @@ public final class RuleParser {
         if (enabled != null) {
             rule.enabled(parseBoolean("enabled", enabled.text()));
         }
+        RuleValue async = values.get("async");
+        if (async != null) {
+            rule.async(parseAsync(async.text()));
+        }
         return rule.build();
     }
 
@@ -267,6 +271,15 @@ public final class RuleParser {
         }
         String range = max == Long.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
         throw new InvalidRuleException(key, text, "is not a whole number " + range + " (expected like " + Math.max(min, Math.min(max, 10)) + ")");
+    }
+
+    /** {@code auto} or {@code off}; YAML 1.1 reads an unquoted {@code off} as false, which means off too. */
+    private static boolean parseAsync(String text) {
+        return switch (text) {
+            case "auto" -> true;
+            case "off", "false" -> false;
+            default -> throw new InvalidRuleException("async", text, "is not a mode (expected auto or off)");
+        };
     }
 
     private static boolean parseBoolean(String key, String text) {

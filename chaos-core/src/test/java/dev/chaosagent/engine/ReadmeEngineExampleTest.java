@@ -11,12 +11,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Using the engine in code", line for line, with the calls the agent would weave. */
+/** docs/engine.md, "Using the engine in code", line for line, with the calls the agent would weave. */
 class ReadmeEngineExampleTest {
 
     @Test
     void theReadmeExampleRunsAsItSays() throws Throwable {
-        // The README's lines, with the test's checks (assertThat) among them.
+        // The page's lines, with the test's checks (assertThat) among them.
         ChaosEngine engine = ChaosEngine.builder().seed(42L).build();
         engine.addListener(event -> System.out.println(event.type().key() + ": " + event.message()));
 

@@ -116,6 +116,21 @@ class RuleParserTest {
     }
 
     @Test
+    void asyncIsAutoOrOffAndAnUnquotedYamlOffMeansOff() {
+        assertThat(parser.parse("target=a.B#c latency=1ms").async()).isTrue();
+        assertThat(parser.parse("target=a.B#c latency=1ms async=auto").async()).isTrue();
+        Rule off = parser.parse("target=a.B#c latency=1ms async=off");
+        assertThat(off.async()).isFalse();
+        assertThat(off.toSpec()).isEqualTo("target=a.B#c latency=1ms async=off");
+        Map<?, ?> yaml = new Yaml().load("target: a.B#c\nlatency: 1ms\nasync: off\n");
+        assertThat(yaml.get("async")).as("YAML 1.1 reads an unquoted off as false").isEqualTo(false);
+        assertThat(parser.parse(yaml).async()).isFalse();
+        assertThat(parser.parse((Map<?, ?>) new Yaml().load("target: a.B#c\nlatency: 1ms\nasync: \"off\"\n")).async()).isFalse();
+        assertThatThrownBy(() -> parser.parse("target=a.B#c latency=1ms async=on"))
+                .hasMessage("async: \"on\" is not a mode (expected auto or off)");
+    }
+
+    @Test
     void theSpecOfARuleParsesBackToAnEqualRule() {
         for (String spec : new String[] {
                 "name=x target=a.B+#c*(int,java.lang.String) latency=1ms..2s at=exit probability=0.5 every=2 after=3 limit=4 ttl=90s enabled=false",
@@ -140,7 +155,7 @@ class RuleParserTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
             "target=a.B#c latency=fast | latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)",
             "target=a.B#c latency=2s..1s | latency: \"2s..1s\" is an empty range (expected the lower bound first, like 100ms..1s)",
-            "target=a.B#c latncy=800ms | latncy: \"800ms\" is not a known key (did you mean latency? expected one of name, target, latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after, limit, ttl, enabled, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)",
+            "target=a.B#c latncy=800ms | latncy: \"800ms\" is not a known key (did you mean latency? expected one of name, target, latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after, limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)",
             "target=a.B#c | rule: \"a.B#c\" has no fault (expected exactly one of latency, exception, returns, cpu, memory, threads, kill)",
             "target=a.B#c latency=1ms cpu=1ms | rule: \"a.B#c\" has faults latency and cpu (expected exactly one of latency, exception, returns, cpu, memory, threads, kill)",
             "latency=1ms | target: (missing) is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)",

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnknownKeyTest {
 
     private static final String KEYS = "expected one of name, target, latency, exception, message, returns, cpu, memory, threads,"
-            + " kill, at, probability, every, after, limit, ttl, enabled, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY";
+            + " kill, at, probability, every, after, limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY";
 
     private final RuleParser parser = new RuleParser(getClass().getClassLoader());
 

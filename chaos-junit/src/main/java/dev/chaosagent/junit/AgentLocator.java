@@ -23,6 +23,15 @@ final class AgentLocator {
     }
 
     static synchronized ChaosEngine engine() {
+        return runtime().engine();
+    }
+
+    /** The experiments of the agent in this JVM, loading it first when it is not there. */
+    static synchronized dev.chaosagent.experiment.Experiments experiments() {
+        return runtime().experiments();
+    }
+
+    private static AgentRuntime runtime() {
         AgentRuntime runtime = AgentRuntime.current();
         if (runtime == null) {
             attachToSelf();
@@ -31,7 +40,7 @@ final class AgentLocator {
                 throw new ExtensionConfigurationException("chaos-agent was attached to this JVM but did not start; its stderr says why");
             }
         }
-        return runtime.engine();
+        return runtime;
     }
 
     private static void attachToSelf() {

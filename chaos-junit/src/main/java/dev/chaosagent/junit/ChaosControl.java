@@ -1,6 +1,10 @@
 package dev.chaosagent.junit;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.experiment.ExperimentStatus;
+import dev.chaosagent.experiment.Experiments;
+import dev.chaosagent.plan.Plan;
+import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.RuleParser;
 
@@ -61,6 +65,42 @@ public final class ChaosControl {
     /** The seed this test's rules roll with; {@code @ChaosSeed(seed())} replays them. */
     public long seed() {
         return scope.seed();
+    }
+
+    /**
+     * Starts an experiment: a plan in YAML with a {@code name}, rules and the experiment's keys
+     * ({@code hypothesis}, {@code abort}, {@code phases}, {@code dryRun}), as a plan file would have
+     * it. It ends, and its rules go, when the test does. Returns its name.
+     *
+     * @throws IllegalArgumentException with the plan's problems when it is refused, or when it describes no experiment
+     */
+    public String runExperiment(String planYaml) {
+        Plan plan = new PlanParser(RuleParser.forCurrentThread()).parse(planYaml, "the test's experiment");
+        if (plan.experiment() == null) {
+            throw new IllegalArgumentException("the plan describes no experiment (expected hypothesis, abort, phases or dryRun)");
+        }
+        Experiments experiments = AgentLocator.experiments();
+        scope.activate();
+        experiments.apply(plan, plan.armingFor(null, java.time.Instant.now()));
+        scope.atClose(() -> experiments.stop("the test ended"));
+        return plan.name();
+    }
+
+    /** Where the experiment stands now (its verdict so far, or its final one once ended), for {@link ChaosAssertions#assertThat}. */
+    public ExperimentStatus experiment() {
+        return AgentLocator.experiments().status().orElseThrow(() ->
+                new IllegalStateException("no experiment is running (start one with runExperiment)"));
+    }
+
+    /** Waits until the experiment has ended (its last phase, an abort's cap, a not-steady gate) and returns where it stands. */
+    public ExperimentStatus awaitExperimentEnd(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ExperimentStatus status = experiment();
+        while (!status.ended() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            status = experiment();
+        }
+        return status;
     }
 
     /** Waits on a counter: {@code chaos.await().injections("slow-catalog").atLeast(5)}. */

@@ -22,6 +22,7 @@ final class RuleScope implements AutoCloseable, ExtensionContext.Store.Closeable
     private final long seed;
     private final Long previousSeed;
     private final List<String> names = new ArrayList<>();
+    private final List<Runnable> atClose = new ArrayList<>();
 
     RuleScope(ChaosEngine engine, long seed) {
         this.engine = engine;
@@ -49,8 +50,15 @@ final class RuleScope implements AutoCloseable, ExtensionContext.Store.Closeable
         names.remove(name);
     }
 
+    /** Something else of this scope to undo when it closes (an experiment it started). */
+    synchronized void atClose(Runnable undo) {
+        atClose.add(undo);
+    }
+
     @Override
     public synchronized void close() {
+        atClose.forEach(Runnable::run);
+        atClose.clear();
         for (String name : names) {
             engine.remove(name);
         }

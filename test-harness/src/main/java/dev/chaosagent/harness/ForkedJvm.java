@@ -300,6 +300,23 @@ public final class ForkedJvm implements AutoCloseable {
         return Long.parseLong(answer.substring(answer.indexOf('(') + 1, answer.indexOf("ms)")));
     }
 
+    /**
+     * Tells the application to return from {@code main} and measures, in milliseconds, from its
+     * answer to the end of its process: how long the JVM takes to exit.
+     */
+    public long exitMillis() throws InterruptedException {
+        String id = Integer.toString(ids.incrementAndGet());
+        stdin.println(id + " exit");
+        Awaitility.await("the application's last answer").atMost(ANSWER_TIMEOUT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> stdout.contains(id + " ok (0ms) bye"));
+        long answered = System.nanoTime();
+        if (!process.waitFor(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the JVM did not exit after main returned; its stderr:\n" + stderrText());
+        }
+        return (System.nanoTime() - answered) / 1_000_000;
+    }
+
     /** The stdout line that said the application was ready, e.g. {@code ready 41234}. */
     public String readyLine() {
         return readyLine;

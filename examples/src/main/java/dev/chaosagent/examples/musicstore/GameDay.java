@@ -6,7 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,14 +28,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scripted game day (run by {@code examples/game-day.sh}): warms the store up, measures its
- * steady state, and only when that holds drives load through the phases of chaos, changing the
- * faults through chaos-agent's CLI between phases. It prints one table and exits with
- * {@link #HELD}, {@link #FAILED} (the steady-state hypothesis, success at least 99% and p99 under
- * 500 ms, failed in a phase of chaos) or {@link #NOT_STEADY} (it did not hold before any fault, so
- * none was injected).
+ * The scripted game day (run by {@code examples/game-day.sh}): warms the store up, then hands the
+ * day to chaos-agent: it installs the experiment plan ({@code examples/game-day.yaml}) that the
+ * store's agent runs, phases, steady-state gate, abort and verdict included, and drives load until
+ * the journal says the experiment ended. It prints one table, a row per phase of the agent's, with
+ * what the clients saw, and exits with {@link #HELD} (the hypothesis held until the abort demo, where
+ * the agent stopped the chaos), {@link #FAILED} (the agent aborted, or the hypothesis broke, before
+ * it) or {@link #NOT_STEADY} (the store was not steady: no fault was injected).
  *
- * <p>Arguments: {@code STORE_URL STORE_PID AGENT_JAR [--phase-seconds N]}.
+ * <p>Arguments: {@code STORE_URL STORE_PID AGENT_JAR PLAN EXPERIMENT JOURNAL [--phase-seconds N]}.
  */
 public final class GameDay {
 
@@ -39,22 +47,24 @@ public final class GameDay {
     static final double MIN_SUCCESS = 0.99;
     static final long MAX_P99_MILLIS = 500;
     static final int ALBUMS = 50;
-    private static final String CATALOG = "dev.chaosagent.examples.musicstore.CatalogClient#fetchAlbum";
-    private static final Pattern TOTAL = Pattern.compile("(\\d+) injections? in all");
+    /** The phase of the plan that breaks the hypothesis on purpose, to show the agent's abort. */
+    static final String ABORT_DEMO = "abort-demo";
+    private static final Pattern FIELD = Pattern.compile("\"(event|phase|time|verdict|reason|injections)\":\"?([^\",}]*)");
     private static final Duration WINDOW = Duration.ofSeconds(1);
+    private static final Duration EXPERIMENT_LIMIT = Duration.ofMinutes(15);
     private static final int CLIENTS = 4;
     private static final Duration PACE = Duration.ofMillis(10);
 
-    /** Whoever changes the chaos between phases: a CLI command in, its answer out. */
+    /** Whoever asks the agent how the experiment stands: a CLI command in, its answer out. */
     interface Operator {
         String run(List<String> command) throws IOException, InterruptedException;
     }
 
-    /** One phase: what the operator does at its start (CLI commands), then load. */
-    record Phase(String name, List<List<String>> commands) {
+    /** Where the day's experiment comes from and where its story goes. */
+    record Experiment(Path plan, String yaml, Path journal) {
     }
 
-    record Row(String phase, int requests, double success, long p50, long p99, long injections, String breaker) {
+    record Row(String phase, int requests, double success, long p50, long p99, long injections, String breaker, String agent) {
         boolean holds() {
             return GameDay.holds(success, p99);
         }
@@ -62,16 +72,16 @@ public final class GameDay {
 
     private final URI store;
     private final Operator operator;
-    private final Duration phaseLength;
+    private final Experiment experiment;
     private final Duration warmUpLimit;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param out where the table and the verdict go; progress goes to stderr */
-    GameDay(URI store, Operator operator, Duration phaseLength, Duration warmUpLimit, PrintStream out) {
+    GameDay(URI store, Operator operator, Experiment experiment, Duration warmUpLimit, PrintStream out) {
         this.store = store;
         this.operator = operator;
-        this.phaseLength = phaseLength;
+        this.experiment = experiment;
         this.warmUpLimit = warmUpLimit;
         this.out = out;
     }
@@ -80,55 +90,126 @@ public final class GameDay {
         return success >= MIN_SUCCESS && p99 < MAX_P99_MILLIS;
     }
 
-    static List<Phase> phases() {
-        return List.of(
-                new Phase("steady state", List.of()),
-                new Phase("catalog latency", List.of(
-                        List.of("add", "name=slow-catalog target=" + CATALOG + " latency=800ms probability=0.5"))),
-                new Phase("catalog exceptions", List.of(
-                        List.of("remove", "slow-catalog"),
-                        List.of("add", "name=flaky-catalog target=" + CATALOG
-                                + " exception=java.io.IOException message=\"chaos: connection reset\" probability=0.5"))),
-                new Phase("database faults", List.of(
-                        List.of("remove", "flaky-catalog"),
-                        List.of("enable", "db-faults"))),
-                new Phase("kill switch", List.of(List.of("stop"))),
-                new Phase("recovery", List.of()));
+    int run() throws Exception {
+        if (!warmUp()) {
+            out.println("the store is NOT steady after the warm-up (the hypothesis: success >= 99%, p99 < 500 ms), so no experiment"
+                    + " was started and no fault was injected: a game day starts from a system that works. Look at the store's log and"
+                    + " at what else loads the machine, then run it again.");
+            return NOT_STEADY;
+        }
+        long journalStart = Files.exists(experiment.journal()) ? Files.size(experiment.journal()) : 0;
+        Path next = experiment.plan().resolveSibling(experiment.plan().getFileName() + ".next");
+        Files.writeString(next, experiment.yaml());
+        Files.move(next, experiment.plan(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.err.println("  experiment plan installed: " + experiment.plan() + "; the agent runs the phases");
+        Day day = new Day();
+        day.follow(journalStart);
+        out.print(table(day.rows));
+        System.err.println("  $ java -jar chaos-agent.jar experiment PID\n    " + operator.run(List.of("experiment")));
+        return verdict(day);
     }
 
-    int run() throws Exception {
-        // The first command attaches to the store and starts its JMX connector: work for the warm-up, not the steady state.
-        totalInjections();
-        warmUp();
-        List<Row> rows = new ArrayList<>();
-        long injectionsBefore = totalInjections();
-        List<Phase> phases = phases();
-        for (int i = 0; i < phases.size(); i++) {
-            Phase phase = phases.get(i);
-            for (List<String> command : phase.commands()) {
-                operator.run(command);
-            }
-            Load load = drive(phaseLength, String.format(Locale.ROOT, "phase %d/%d %-20s", i + 1, phases.size(), phase.name()));
-            long injections = totalInjections();
-            Row row = new Row(phase.name(), load.requests(), load.success(), load.percentile(50), load.percentile(99),
-                    injections - injectionsBefore, breakerState());
-            rows.add(row);
-            injectionsBefore = injections;
-            if (i == 0 && !row.holds()) {
-                out.print(table(rows));
-                out.println(String.format(Locale.ROOT, "steady state does NOT hold before any fault: %.1f%% success, p99 %d ms"
-                        + " (the hypothesis: success >= 99%%, p99 < 500 ms). No fault was injected: a game day starts from a"
-                        + " system that works. Look at the store's log and at what else loads the machine, then run it again.",
-                        row.success() * 100, row.p99()));
+    private int verdict(Day day) {
+        switch (day.verdict) {
+            case "not-steady" -> {
+                out.println("steady state does NOT hold in the agent's steady phase: nothing was injected (verdict not-steady)");
                 return NOT_STEADY;
             }
+            case "aborted" -> {
+                if (ABORT_DEMO.equals(day.abortedIn)) {
+                    out.println("steady-state hypothesis held in every phase until the abort demo, where the agent aborted ("
+                            + day.abortReason + ") and stopped every rule: " + day.abortFigure());
+                    return HELD;
+                }
+                out.println("the agent ABORTED the experiment in phase " + day.abortedIn + " (" + day.abortReason + "): "
+                        + day.abortFigure());
+                return FAILED;
+            }
+            default -> {
+                out.println("the experiment ended with verdict " + day.verdict + ": the abort demo (" + ABORT_DEMO + ") did not abort");
+                return FAILED;
+            }
         }
-        out.print(table(rows));
-        boolean holds = rows.stream().allMatch(Row::holds);
-        out.println(holds
-                ? "steady-state hypothesis held in every phase (success >= 99%, p99 < 500 ms)"
-                : "steady-state hypothesis FAILED in: " + rows.stream().filter(r -> !r.holds()).map(Row::phase).toList());
-        return holds ? HELD : FAILED;
+    }
+
+    /** The experiment as the agent tells it in its journal, and the clients' requests, phase by phase. */
+    private final class Day {
+        final List<Row> rows = new ArrayList<>();
+        final Map<String, Load> loads = new ConcurrentHashMap<>();
+        volatile String phase = "(starting)";
+        String verdict = "unknown";
+        String abortedIn;
+        String abortReason;
+        Instant broken;
+        Instant breach;
+
+        void follow(long offset) throws Exception {
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService clients = startClients(stop, () -> loads.computeIfAbsent(phase, p -> new Load()));
+            long deadline = System.nanoTime() + EXPERIMENT_LIMIT.toNanos();
+            StringBuilder partial = new StringBuilder();
+            try (java.io.RandomAccessFile journal = new java.io.RandomAccessFile(experiment.journal().toFile(), "r")) {
+                while (verdict.equals("unknown") && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    journal.seek(offset);
+                    byte[] bytes = new byte[(int) (journal.length() - offset)];
+                    journal.readFully(bytes);
+                    offset += bytes.length;
+                    partial.append(new String(bytes, StandardCharsets.UTF_8));
+                    for (int newline; (newline = partial.indexOf("\n")) >= 0; partial.delete(0, newline + 1)) {
+                        onLine(partial.substring(0, newline));
+                    }
+                }
+            } finally {
+                stop.set(true);
+                clients.shutdown();
+                clients.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+
+        private void onLine(String line) {
+            Map<String, String> fields = new HashMap<>();
+            Matcher field = FIELD.matcher(line);
+            while (field.find()) {
+                fields.putIfAbsent(field.group(1), field.group(2));
+            }
+            String event = fields.getOrDefault("event", "");
+            switch (event) {
+                case "phase-started" -> {
+                    phase = fields.get("phase");
+                    System.err.println("  agent: phase " + phase + " started");
+                }
+                case "phase-ended" -> {
+                    Load load = loads.getOrDefault(fields.get("phase"), new Load());
+                    String agent = fields.get("phase").equals(abortedIn) ? "aborted (" + abortReason + ")" : "-";
+                    rows.add(new Row(fields.get("phase"), load.requests(), load.success(), load.percentile(50), load.percentile(99),
+                            Long.parseLong(fields.getOrDefault("injections", "0")), breakerState(), agent));
+                    System.err.println(progress("phase " + fields.get("phase"), load));
+                }
+                case "hypothesis-broken" -> broken = Instant.parse(fields.get("time"));
+                case "aborted" -> {
+                    abortedIn = phase;
+                    abortReason = fields.get("reason");
+                    breach = broken != null ? broken : Instant.parse(fields.get("time"));
+                    System.err.println("  agent: ABORTED in phase " + phase + " (" + abortReason + ")");
+                }
+                case "experiment-ended" -> verdict = fields.get("verdict");
+                default -> {
+                    // observed samples and rule events: the table needs none of them
+                }
+            }
+        }
+
+        /** What the clients saw of the abort: their last failed request after the breach. */
+        String abortFigure() {
+            Load load = loads.get(abortedIn);
+            Instant last = load == null ? null : load.lastFailure();
+            if (last == null || last.isBefore(breach)) {
+                return "no client saw a failure after the breach";
+            }
+            return String.format(Locale.ROOT, "the clients' last failed request ended %.1f ms after the breach (its response's way back"
+                    + " included)", Duration.between(breach, last).toNanos() / 1e6);
+        }
     }
 
     /**
@@ -137,7 +218,7 @@ public final class GameDay {
      * hypothesis, or the limit passes. Cold JVMs on a busy machine answer their first seconds far
      * slower than the rest of the day; measured cold, the steady state fails with no fault in it.
      */
-    private void warmUp() throws InterruptedException {
+    private boolean warmUp() throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + warmUpLimit.toNanos();
         for (int id = 1; id <= ALBUMS && System.nanoTime() < deadline; id++) {
@@ -146,14 +227,15 @@ public final class GameDay {
         int steadyWindows = 0;
         int windows = 0;
         while (steadyWindows < 2 && System.nanoTime() < deadline) {
-            Load window = drive(WINDOW, null);
+            Load window = drive(WINDOW);
             windows++;
             steadyWindows = holds(window.success(), window.percentile(99)) ? steadyWindows + 1 : 0;
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         System.err.println(steadyWindows == 2
                 ? String.format(Locale.ROOT, "  warm-up: every album once, then %d one-second windows of load; steady after %d s", windows, seconds)
-                : String.format(Locale.ROOT, "  warm-up: not steady after %d s; measuring the steady state anyway", seconds));
+                : String.format(Locale.ROOT, "  warm-up: not steady after %d s", seconds));
+        return steadyWindows == 2;
     }
 
     /** One request as a client makes it: true when the store answered 200. */
@@ -166,20 +248,31 @@ public final class GameDay {
         }
     }
 
-    /**
-     * Load for a while: {@link #CLIENTS} clients, each sending its next request when the last one
-     * is answered but no sooner than {@link #PACE} after it started; with a label, a progress line
-     * every second. Paced, the load measures how the store answers; flat out, on a machine with few
-     * cores, it would measure how the load generator competes with the store for them.
-     */
-    private Load drive(Duration length, String label) throws InterruptedException {
+    /** Load for a while, to no phase: the warm-up's one-second windows. */
+    private Load drive(Duration length) throws InterruptedException {
         Load load = new Load();
         AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = startClients(stop, () -> load);
+        Thread.sleep(length.toMillis());
+        stop.set(true);
+        clients.shutdown();
+        clients.awaitTermination(10, TimeUnit.SECONDS);
+        return load;
+    }
+
+    /**
+     * {@link #CLIENTS} clients, each sending its next request when the last one is answered but no
+     * sooner than {@link #PACE} after it started, each request recorded in the load {@code target}
+     * gives when it starts. Paced, the load measures how the store answers; flat out, on a machine
+     * with few cores, it would measure how the load generator competes with the store for them.
+     */
+    private ExecutorService startClients(AtomicBoolean stop, java.util.function.Supplier<Load> target) {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 while (!stop.get()) {
                     int album = ThreadLocalRandom.current().nextInt(1, ALBUMS + 1);
+                    Load load = target.get();
                     long start = System.nanoTime();
                     try {
                         boolean ok = get(album);
@@ -192,31 +285,11 @@ public final class GameDay {
                 }
             });
         }
-        // On a terminal the progress line updates in place every second; in a log, one line per phase.
-        boolean terminal = System.console() != null && label != null;
-        long end = System.nanoTime() + length.toNanos();
-        while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(1_000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-            if (terminal) {
-                System.err.print("\r" + progress(label, load));
-            }
-        }
-        stop.set(true);
-        clients.shutdown();
-        clients.awaitTermination(10, TimeUnit.SECONDS);
-        if (label != null) {
-            System.err.println(terminal ? "" : progress(label, load));
-        }
-        return load;
+        return clients;
     }
 
     private static String progress(String label, Load load) {
         return String.format(Locale.ROOT, "  %s %5d requests, %5.1f%% ok", label, load.requests(), load.success() * 100);
-    }
-
-    private long totalInjections() throws IOException, InterruptedException {
-        Matcher matcher = TOTAL.matcher(operator.run(List.of("rules")));
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private String breakerState() {
@@ -233,14 +306,15 @@ public final class GameDay {
     }
 
     static String table(List<Row> rows) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n| %-18s | %8s | %9s | %8s | %8s | %10s | %-15s | %-4s |%n",
-                "phase", "requests", "success %", "p50 ms", "p99 ms", "injections", "circuit breaker", "ok"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n| %-18s | %8s | %9s | %8s | %8s | %10s | %-15s | %-4s | %-22s |%n",
+                "phase", "requests", "success %", "p50 ms", "p99 ms", "injections", "circuit breaker", "ok", "agent"));
         out.append("|").append("-".repeat(20)).append("|").append("-".repeat(10)).append("|").append("-".repeat(11)).append("|")
                 .append("-".repeat(10)).append("|").append("-".repeat(10)).append("|").append("-".repeat(12)).append("|")
-                .append("-".repeat(17)).append("|").append("-".repeat(6)).append("|\n");
+                .append("-".repeat(17)).append("|").append("-".repeat(6)).append("|").append("-".repeat(24)).append("|\n");
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %-18s | %8d | %9.1f | %8d | %8d | %10d | %-15s | %-4s |%n", row.phase(),
-                    row.requests(), row.success() * 100, row.p50(), row.p99(), row.injections(), row.breaker(), row.holds() ? "yes" : "NO"));
+            out.append(String.format(Locale.ROOT, "| %-18s | %8d | %9.1f | %8d | %8d | %10d | %-15s | %-4s | %-22s |%n", row.phase(),
+                    row.requests(), row.success() * 100, row.p50(), row.p99(), row.injections(), row.breaker(), row.holds() ? "yes" : "NO",
+                    row.agent()));
         }
         return out.toString();
     }
@@ -249,12 +323,20 @@ public final class GameDay {
     static final class Load {
         private final List<Long> millis = new ArrayList<>();
         private int successes;
+        private Instant lastFailure;
 
         synchronized void record(long nanos, boolean ok) {
             millis.add(TimeUnit.NANOSECONDS.toMillis(nanos));
             if (ok) {
                 successes++;
+            } else {
+                lastFailure = Instant.now();
             }
+        }
+
+        /** When the last failed request ended, or null. */
+        synchronized Instant lastFailure() {
+            return lastFailure;
         }
 
         synchronized int requests() {
@@ -275,13 +357,14 @@ public final class GameDay {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: GameDay STORE_URL STORE_PID AGENT_JAR [--phase-seconds N]");
+        if (args.length < 6) {
+            System.err.println("usage: GameDay STORE_URL STORE_PID AGENT_JAR PLAN EXPERIMENT JOURNAL [--phase-seconds N]");
             System.exit(USAGE);
         }
         List<String> options = Arrays.asList(args);
         int seconds = options.contains("--phase-seconds") ? Integer.parseInt(options.get(options.indexOf("--phase-seconds") + 1)) : 8;
-        System.exit(new GameDay(URI.create(args[0]), new CliOperator(args[1], Path.of(args[2])), Duration.ofSeconds(seconds),
-                Duration.ofSeconds(30), System.out).run());
+        String yaml = Files.readString(Path.of(args[4]), StandardCharsets.UTF_8).replace("duration: 8s", "duration: " + seconds + "s");
+        System.exit(new GameDay(URI.create(args[0]), new CliOperator(args[1], Path.of(args[2])),
+                new Experiment(Path.of(args[3]), yaml, Path.of(args[5])), Duration.ofSeconds(30), System.out).run());
     }
 }

@@ -29,14 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's jmxterm and Jolokia lines, read from the README and run as a user runs them: the
- * real jmxterm uber jar with the commands on its stdin, and the Jolokia JVM agent's HTTP endpoint,
- * against the music store forked with chaos-agent, remote JMX and Jolokia on 127.0.0.1.
+ * The jmxterm and Jolokia lines of docs/game-day-and-cli.md (named by chaos.readme), read from that
+ * page and run as a user runs them: the real jmxterm uber jar with the commands on its stdin, and the
+ * Jolokia JVM agent's HTTP endpoint, against the music store forked with chaos-agent, remote JMX and
+ * Jolokia on 127.0.0.1.
  */
 class JmxClientsIT {
 
     private static final Path LIBS = Path.of(System.getProperty("chaos.it.libs", "target/it-libs"));
-    private static final Path README = Path.of(System.getProperty("chaos.readme", "../README.md"));
+    private static final Path README = Path.of(System.getProperty("chaos.readme", "../docs/game-day-and-cli.md"));
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern JMXTERM = Pattern.compile("^\\$ java (-jar jmxterm-(\\S+)-uber\\.jar -l 127\\.0\\.0\\.1:9010 -n) <<'EOF'$");
     private static final Pattern JMXTERM_BY_PID = Pattern.compile("`java (--add-exports \\S+ -jar jmxterm-\\S+-uber\\.jar -l PID -n)`");

@@ -1,0 +1,111 @@
+package dev.chaosagent.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaosagent.rule.RuleParser;
+import org.junit.jupiter.api.Test;
+
+class ExperimentParserTest {
+
+    private final PlanParser parser = new PlanParser(new RuleParser(getClass().getClassLoader()));
+
+    @Test
+    void readsTheContractsExampleExperiment() {
+        Plan plan = parser.parse("""
+                name: checkout-resilience
+                hypothesis:
+                  observe: com.acme.shop.ShopApi#album
+                  window: 10s
+                  minCalls: 20
+                  success: 99%
+                  p99: 500ms
+                abort:
+                  onBrokenHypothesis: true
+                  heap: 90%
+                  after: 20m
+                phases:
+                  - name: steady
+                    duration: 1m
+                  - name: catalog-latency
+                    duration: 2m
+                    rules: [slow-catalog]
+                  - name: recovery
+                    duration: 1m
+                dryRun: false
+                rules:
+                  - name: slow-catalog
+                    target: com.acme.catalog.CatalogClient#fetchAlbum
+                    latency: 200ms..1500ms
+                """, "plan.yaml");
+
+        ExperimentSpec spec = plan.experiment();
+        assertThat(spec.hypothesis().observe().toString()).isEqualTo("com.acme.shop.ShopApi#album");
+        assertThat(spec.hypothesis().windowNanos()).isEqualTo(10_000_000_000L);
+        assertThat(spec.hypothesis().minCalls()).isEqualTo(20);
+        assertThat(spec.hypothesis().success()).isEqualTo(0.99);
+        assertThat(spec.hypothesis().p99Nanos()).isEqualTo(500_000_000L);
+        assertThat(spec.abort()).isEqualTo(new AbortPolicy(true, 0.9, 1_200_000_000_000L));
+        assertThat(spec.phases()).extracting(Phase::name).containsExactly("steady", "catalog-latency", "recovery");
+        assertThat(spec.phases().get(1).rules()).containsExactly("slow-catalog");
+        assertThat(spec.gated()).isTrue();
+        assertThat(spec.phaseAt(0)).isZero();
+        assertThat(spec.phaseAt(61_000_000_000L)).isEqualTo(1);
+        assertThat(spec.phaseAt(240_000_000_000L)).isEqualTo(-1);
+        assertThat(spec.dryRun()).isFalse();
+    }
+
+    @Test
+    void aPlanWithoutExperimentKeysHasNoExperimentAndDefaultsApply() {
+        assertThat(parser.parse("name: p\nrules: []\n", "p.yaml").experiment()).isNull();
+        Hypothesis hypothesis = parser.parse("name: p\nhypothesis: {observe: a.B#c}\n", "p.yaml").experiment().hypothesis();
+        assertThat(hypothesis).isEqualTo(new Hypothesis(hypothesis.observe(), 10_000_000_000L, 20, 1.0, 0));
+        assertThat(parser.parse("name: p\nhypothesis: {observe: a.B#c, success: 0.95}\n", "p.yaml").experiment().hypothesis().success())
+                .isEqualTo(0.95);
+    }
+
+    @Test
+    void everyBadKeyIsNamedWithItsValueAndWhatWasExpected() {
+        assertThatThrownBy(() -> parser.parse("""
+                hypothesis:
+                  observe: "nohash"
+                  window: 10 s
+                  minCalls: 0
+                  success: 120%
+                  colour: red
+                abort:
+                  heap: lots
+                  onBrokenHypothesis: yes please
+                  after: 0s
+                phases:
+                  - name: steady
+                  - name: chaos
+                    duration: 1m
+                    rules: [missing]
+                  - name: chaos
+                    duration: 1m
+                dryRun: maybe
+                rules:
+                  - name: slow
+                    target: a.B#c
+                    latency: 1ms
+                """, "plan.yaml"))
+                .isInstanceOf(InvalidPlanException.class)
+                .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
+                        "name: (missing) is required for an experiment, which its journal lines and metrics name"
+                                + " (expected a name: key, like name: checkout-resilience)",
+                        "hypothesis.colour: is not a key of hypothesis (expected observe, window, minCalls, success and p99)",
+                        "hypothesis.observe: \"nohash\" has no single CLASS#METHOD (expected CLASS#METHOD, like com.acme.*Client#fetch*,"
+                                + " java.sql.Statement+#execute* or java.net.Socket#connect(java.net.SocketAddress,int))",
+                        "hypothesis.window: \"10 s\" is not a duration (expected like 250us, 500ms, 2s, 1m, 1h)",
+                        "hypothesis.minCalls: \"0\" is not a positive whole number (expected like 20)",
+                        "hypothesis.success: \"120%\" is not a share (expected a percentage from 0% to 100% or a ratio from 0 to 1, like 99%)",
+                        "abort.onBrokenHypothesis: \"yes please\" is not a boolean (expected true or false)",
+                        "abort.heap: \"lots\" is not a share (expected a percentage from 0% to 100% or a ratio from 0 to 1, like 90%)",
+                        "abort.after: \"0s\" is not positive (expected a duration, like 10s)",
+                        "phases.1.duration: (missing) is required (expected a duration, like 1m)",
+                        "phases.2.rules: \"missing\" is not a rule of this plan (expected one of slow)",
+                        "phases.3.name: \"chaos\" is used twice (expected a unique name per phase)",
+                        "dryRun: \"maybe\" is not a boolean (expected true or false)"));
+    }
+}
