@@ -103,5 +103,8 @@ status=0
 "${jvm[@]}" -cp "$classpath" dev.chaosagent.examples.musicstore.GameDay "http://127.0.0.1:$store_port" "$store_pid" "$agent_jar" \
   "$plan" "$root/examples/game-day.yaml" "$journal" --phase-seconds "$phase_seconds" || status=$?
 say "journal: $journal"
+if java -jar "$agent_jar" report "$journal" -o "$work/report.html" >/dev/null; then
+  say "report for the postmortem: $work/report.html"
+fi
 say "store log: $work/store.log"
 exit $status

@@ -28,7 +28,7 @@ final class GeneratedClasses {
             Files.createDirectories(file.getParent());
             Files.write(file, classFile(name, i & 0x7FFF));
         }
-        for (Class<?> program : new Class<?>[] {LoadClasses.class, LiveTarget.class}) {
+        for (Class<?> program : new Class<?>[] {LoadClasses.class, LiveTarget.class, ExitAfterMain.class}) {
             String resource = program.getName().replace('.', '/') + ".class";
             Path file = dir.resolve(resource);
             Files.createDirectories(file.getParent());

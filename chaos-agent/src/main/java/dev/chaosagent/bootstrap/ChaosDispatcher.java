@@ -48,6 +48,27 @@ public final class ChaosDispatcher {
     }
 
     /**
+     * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
+     * {@code operand} is what the preset reads of the operation (the receiver or a parameter).
+     */
+    public static Object enterOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1,
+                                        long bits2, Object object2) throws Throwable {
+        ChaosHandler current = handler;
+        return armed && current != null ? current.enterOperation(site, operand, bits0, object0, bits1, object1, bits2, object2) : null;
+    }
+
+    /**
+     * At the normal exit of a method a preset learns from ({@code Connection.prepareStatement}, say):
+     * hands it the receiver, the returned value and the parameter it remembers. Never throws.
+     */
+    public static void remember(int recorder, Object receiver, Object returned, Object argument) {
+        ChaosHandler current = handler;
+        if (current != null) {
+            current.remember(recorder, receiver, returned, argument);
+        }
+    }
+
+    /**
      * Ends a call that {@link #enter} answered: null to keep what the method returns (or throws),
      * otherwise the value to return instead, {@link #NULL_RESULT} for null. May throw the injected
      * exception. Not guarded by {@link #armed}: every call that was opened is closed.

@@ -3,6 +3,9 @@ package dev.chaosagent.instrument;
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.WovenMethod;
+import dev.chaosagent.preset.Operand;
+import dev.chaosagent.preset.Presets;
+import dev.chaosagent.preset.Recorder;
 import dev.chaosagent.rule.RuleParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,12 +68,17 @@ final class AdviceWeaver {
         SiteIds siteIds = new SiteIds(className, supertypes, engine, targeted);
         Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted))
                 .bind(Continuation.class, Continuation.MAPPING);
+        Advice.WithCustomMapping recording = Advice.withCustomMapping().bind(RecorderId.class, siteIds.recorders())
+                .bind(new OperandArguments(method -> targeted.recorder(method).value().index(names(method.getParameters().asTypeList()))));
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
                 .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
                 .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true, false)))
                 .visit(advice.to(AsyncCallAdvice.class).on(targeted.passing(false, true)))
                 .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)))
-                .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()));
+                .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()))
+                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetCallAdvice.class, CallAdvice.class)
+                        .on(targeted.presetBound()))
+                .visit(recording.to(RecordAdvice.class).on(targeted.recording()));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
                     .readerFlags(ClassReader.SKIP_FRAMES));
@@ -117,15 +125,52 @@ final class AdviceWeaver {
         }
 
         boolean matches(MethodDescription method) {
-            return method.isMethod() && !method.isBridge() && !method.isSynthetic() && !method.isAbstract() && !method.isNative()
-                    && targets.matchesMethod(className, supertypes, method.getInternalName(),
+            return isWritten(method) && targets.matchesMethod(className, supertypes, method.getInternalName(),
                     names(method.getParameters().asTypeList()));
+        }
+
+        private static boolean isWritten(MethodDescription method) {
+            return method.isMethod() && !method.isBridge() && !method.isSynthetic() && !method.isAbstract() && !method.isNative();
         }
 
         /** The parameters the method's woven code passes for the {@code argN} scope keys. */
         @Override
         public List<Integer> apply(MethodDescription method) {
             return targets.passedArguments(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
+        }
+
+        /** The operand's index where a preset binds the method, or null. */
+        Integer operandOrNull(MethodDescription method) {
+            return targets.operand(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
+        }
+
+        int operand(MethodDescription method) {
+            Integer index = operandOrNull(method);
+            return index == null ? Operand.NONE : index;
+        }
+
+        Recorder recorder(MethodDescription method) {
+            return targets.recorder(className, supertypes, method.getInternalName(), names(method.getParameters().asTypeList()));
+        }
+
+        /** The targeted methods a preset binds: they pass its operand. */
+        ElementMatcher<MethodDescription> presetBound() {
+            return new ElementMatcher<>() {
+                @Override
+                public boolean matches(MethodDescription method) {
+                    return Targeted.this.matches(method) && operandOrNull(method) != null;
+                }
+            };
+        }
+
+        /** The methods a preset's recorder learns from, among those users wrote. */
+        ElementMatcher<MethodDescription> recording() {
+            return new ElementMatcher<>() {
+                @Override
+                public boolean matches(MethodDescription method) {
+                    return isWritten(method) && recorder(method) != null;
+                }
+            };
         }
 
         /**
@@ -137,7 +182,7 @@ final class AdviceWeaver {
                 @Override
                 public boolean matches(MethodDescription method) {
                     AsyncKind async = kindOf(method);
-                    return Targeted.this.matches(method) && apply(method).isEmpty() != parameters
+                    return Targeted.this.matches(method) && operandOrNull(method) == null && apply(method).isEmpty() != parameters
                             && (futureOrPublisher ? async != null && async != AsyncKind.SUSPEND : async == null);
                 }
             };
@@ -148,7 +193,7 @@ final class AdviceWeaver {
             return new ElementMatcher<>() {
                 @Override
                 public boolean matches(MethodDescription method) {
-                    return Targeted.this.matches(method) && kindOf(method) == AsyncKind.SUSPEND;
+                    return Targeted.this.matches(method) && operandOrNull(method) == null && kindOf(method) == AsyncKind.SUSPEND;
                 }
             };
         }
@@ -181,6 +226,18 @@ final class AdviceWeaver {
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;
             return Target.ForStackManipulation.of(id);
+        }
+
+        /** The number of each woven method's recorder, as a constant; the class counts as woven. */
+        Advice.OffsetMapping recorders() {
+            return new Advice.OffsetMapping() {
+                @Override
+                public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
+                                      Advice.ArgumentHandler argumentHandler, Sort sort) {
+                    any = true;
+                    return Target.ForStackManipulation.of(Presets.recorderId(targeted.recorder(method)));
+                }
+            };
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.preset.Preset;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class Instrumenter {
     private final ChaosEngine engine;
     private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
     private final Set<String> warnedUnmatched = new HashSet<>();
+    private final Set<String> checkedPresets = new HashSet<>();
     private Targets targets = Targets.NONE;
     private ChaosTransformer transformer;
     private Module dispatcherModule;
@@ -79,6 +81,59 @@ public final class Instrumenter {
         }
         transformer.target(next);
         retransform(affected);
+        reportUnboundPresets(next);
+    }
+
+    /**
+     * A preset rule that bound no method, in a JVM where its library is not to be found, says so once:
+     * a user who wrote {@code preset=jdbc} into a service without a database learns it at once.
+     * A library that is there but not loaded yet is no news: the rule binds when its classes load.
+     */
+    private void reportUnboundPresets(Targets next) {
+        List<String> current = new ArrayList<>();
+        for (Rule rule : next.rules()) {
+            if (rule.preset() == null) {
+                continue;
+            }
+            current.add(rule.toSpec());
+            if (!checkedPresets.add(rule.toSpec())) {
+                continue;
+            }
+            try {
+                if (engine.boundMethods(rule.name()).isEmpty() && !libraryPresent(rule.preset())) {
+                    engine.presetUnbound(rule.name(), "rule " + rule.name() + ": preset " + rule.preset().name()
+                            + " binds nothing in this JVM: " + rule.preset().library() + " is not on the class path (no "
+                            + String.join(" or ", rule.preset().libraryMarkers()) + "); it will bind if one loads");
+                }
+            } catch (IllegalArgumentException removedMeanwhile) {
+                // the rule went while the classes were woven: nothing to say about it
+            }
+        }
+        checkedPresets.retainAll(current);
+    }
+
+    /** Whether some class loader of the application (or the system's) has one of the preset's marker resources. */
+    private boolean libraryPresent(Preset preset) {
+        Set<ClassLoader> loaders = new HashSet<>();
+        loaders.add(ClassLoader.getSystemClassLoader());
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader != null) {
+                loaders.add(loader);
+            }
+        }
+        for (ClassLoader loader : loaders) {
+            for (String marker : preset.libraryMarkers()) {
+                try {
+                    if (loader.getResource(marker) != null) {
+                        return true;
+                    }
+                } catch (RuntimeException | LinkageError unreadable) {
+                    // a loader that cannot answer does not have it, as far as we can tell
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -136,7 +191,7 @@ public final class Instrumenter {
     /** A rule that matches no loaded class is not an error (the class may load later), but worth a line. */
     private void warnAboutUnmatched(Targets next, List<Class<?>> candidates) {
         for (Rule rule : next.rules()) {
-            if (!warnedUnmatched.add(rule.toSpec())) {
+            if (rule.preset() != null || !warnedUnmatched.add(rule.toSpec())) {
                 continue;
             }
             TargetPattern target = rule.target();

@@ -1,5 +1,9 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.preset.Operand;
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.PresetMethod;
+import dev.chaosagent.preset.Recorder;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
@@ -10,33 +14,56 @@ import java.util.function.Supplier;
 
 /**
  * The targets of the rules in force, as instrumentation asks about them: by name first (cheap),
- * by supertypes only when some target has {@code +}.
+ * by supertypes only when some target has {@code +}. A preset rule's targets are its preset's
+ * methods; its preset's recorders are woven too, while it lasts.
  */
 final class Targets {
 
     static final Targets NONE = new Targets(List.of(), List.of());
 
     private final List<Rule> rules;
+    /** The methods rules act on. */
     private final List<TargetPattern> patterns;
+    /** Those and the recorders' methods: the classes that may be woven. */
+    private final List<TargetPattern> typePatterns;
+    private final List<PresetMethod> presetMethods;
+    private final List<Recorder> recorders;
     private final boolean subtypes;
 
     private Targets(List<Rule> rules, List<TargetPattern> observed) {
         this.rules = rules;
         List<TargetPattern> distinct = new ArrayList<>();
-        boolean anySubtypes = false;
+        List<Preset> presets = new ArrayList<>();
         for (Rule rule : rules) {
-            if (!distinct.contains(rule.target())) {
-                distinct.add(rule.target());
-                anySubtypes |= rule.target().includesSubtypes();
+            for (TargetPattern method : rule.methods()) {
+                if (!distinct.contains(method)) {
+                    distinct.add(method);
+                }
+            }
+            if (rule.preset() != null && !presets.contains(rule.preset())) {
+                presets.add(rule.preset());
             }
         }
         for (TargetPattern pattern : observed) {
             if (!distinct.contains(pattern)) {
                 distinct.add(pattern);
-                anySubtypes |= pattern.includesSubtypes();
             }
         }
         this.patterns = distinct;
+        this.presetMethods = new ArrayList<>();
+        this.recorders = new ArrayList<>();
+        for (Preset preset : presets) {
+            presetMethods.addAll(preset.methods());
+            recorders.addAll(preset.recorders());
+        }
+        this.typePatterns = new ArrayList<>(distinct);
+        for (Recorder recorder : recorders) {
+            typePatterns.add(recorder.method());
+        }
+        boolean anySubtypes = false;
+        for (TargetPattern pattern : typePatterns) {
+            anySubtypes |= pattern.includesSubtypes();
+        }
         this.subtypes = anySubtypes;
     }
 
@@ -71,7 +98,7 @@ final class Targets {
             return false;
         }
         Set<String> names = supertypes.get();
-        for (TargetPattern pattern : patterns) {
+        for (TargetPattern pattern : typePatterns) {
             if (pattern.includesSubtypes() && pattern.matchesType(className, names)) {
                 return true;
             }
@@ -80,7 +107,7 @@ final class Targets {
     }
 
     private boolean matchesByName(String className) {
-        for (TargetPattern pattern : patterns) {
+        for (TargetPattern pattern : typePatterns) {
             if (pattern.matchesClassName(className)) {
                 return true;
             }
@@ -95,7 +122,7 @@ final class Targets {
     List<Integer> passedArguments(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
         boolean[] named = new boolean[10];
         for (Rule rule : rules) {
-            if (rule.target().matchesType(className, supertypes) && rule.target().matchesMethod(method, parameterTypes)) {
+            if (rule.appliesTo(className, supertypes, method, parameterTypes)) {
                 for (int index : rule.scope().argumentIndexes()) {
                     named[index] |= index < parameterTypes.size();
                 }
@@ -108,6 +135,29 @@ final class Targets {
             }
         }
         return passed;
+    }
+
+    /**
+     * The {@link Operand#index} of what a preset reads at this method, when a preset of the rules
+     * binds it; null when none does (its woven code then passes no operand).
+     */
+    Integer operand(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (PresetMethod presetMethod : presetMethods) {
+            if (presetMethod.method().matchesType(className, supertypes) && presetMethod.method().matchesMethod(method, parameterTypes)) {
+                return presetMethod.operand().index(parameterTypes);
+            }
+        }
+        return null;
+    }
+
+    /** The recorder of a preset of the rules that learns from this method, or null. */
+    Recorder recorder(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (Recorder recorder : recorders) {
+            if (recorder.method().matchesType(className, supertypes) && recorder.method().matchesMethod(method, parameterTypes)) {
+                return recorder;
+            }
+        }
+        return null;
     }
 
     /** Whether some target matches this method of a class with these supertypes. */

@@ -29,7 +29,7 @@ record Experiment(String plan, String pod, Long seed, boolean dryRun, Hypothesis
         List<PlannedPhase> phases = new ArrayList<>();
         for (Object element : started.list("phases")) {
             JournalLine phase = started.element("phases", element);
-            phases.add(new PlannedPhase(phase.string("name"), phase.number("durationMs"), strings(phase, "rules")));
+            phases.add(new PlannedPhase(Timeline.named(phase.string("name")), phase.number("durationMs"), strings(phase, "rules")));
         }
         return new Experiment(started.string("plan"), started.string("pod"), seed(started), Boolean.TRUE.equals(dryRun),
                 hypothesis == null ? null : new Hypothesis(observe(hypothesis), hypothesis.number("windowMs"),

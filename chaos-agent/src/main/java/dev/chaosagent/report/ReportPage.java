@@ -2,6 +2,7 @@ package dev.chaosagent.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The postmortem as one self-contained HTML page: inline CSS and SVG, no script, no font or image
@@ -132,12 +133,12 @@ public final class ReportPage {
             boolean reached = phase.start() != null;
             html.append("<tr").append(reached ? "" : " class=\"unreached\"").append("><td><b>").append(e(phase.name())).append("</b>");
             for (Timeline.Mark breach : timeline.breaches) {
-                if (phase.name().equals(breach.phase())) {
+                if (Objects.equals(phase.name(), breach.phase())) {
                     html.append(" <span class=\"chip breach\">breach ").append(Format.offset(breach.at())).append("</span>");
                 }
             }
             for (Timeline.Mark abort : timeline.aborts) {
-                if (phase.name().equals(abort.phase())) {
+                if (Objects.equals(phase.name(), abort.phase())) {
                     html.append(" <span class=\"chip abort\">abort ").append(Format.offset(abort.at())).append("</span>");
                 }
             }
@@ -307,6 +308,7 @@ public final class ReportPage {
             .writeup .blank { min-height: 96px; border: 1px dashed #cbd5e1; border-radius: 6px; background: #fcfdfe; }
             .events table { font-size: 13px; }
             .events td:nth-child(-n+2) { white-space: nowrap; font-variant-numeric: tabular-nums; color: #334155; }
+            .events td:nth-child(4) { white-space: nowrap; }
             .event { font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; padding: 1px 6px; border-radius: 4px;
               background: #f1f5f9; white-space: nowrap; }
             .ev-hypothesis-broken .event { background: #ffedd5; color: #9a3412; }

@@ -121,7 +121,7 @@ final class Timeline {
             switch (line.event()) {
                 case "observed" -> samples.add(sample(line, at));
                 case "injections" -> {
-                    String rule = line.string("rule");
+                    String rule = named(line.string("rule"));
                     double from = lastInjections.getOrDefault(rule, Math.max(0, at - 10));
                     lastInjections.put(rule, at);
                     long count = line.count("injections") + line.count("wouldInject"); // a dry run's rule would have injected
@@ -130,12 +130,12 @@ final class Timeline {
                 }
                 case "phase-started" -> {
                     current = close(current, at);
-                    current = new PhaseInProgress(line.string("phase"), at, Experiment.strings(line, "rules"), line.number("durationMs"));
+                    current = new PhaseInProgress(named(line.string("phase")), at, Experiment.strings(line, "rules"), line.number("durationMs"));
                 }
                 case "phase-ended" -> {
-                    if (current == null || !current.name.equals(line.string("phase"))) {
+                    if (current == null || !current.name.equals(named(line.string("phase")))) {
                         current = close(current, at);
-                        current = new PhaseInProgress(line.string("phase"), phases.isEmpty() ? 0 : phases.get(phases.size() - 1).end(),
+                        current = new PhaseInProgress(named(line.string("phase")), phases.isEmpty() ? 0 : phases.get(phases.size() - 1).end(),
                                 List.of(), null);
                     }
                     phases.add(new Phase(current.name, current.start, at, current.rules, current.plannedMs, true,
@@ -221,6 +221,11 @@ final class Timeline {
                 phases.add(new Phase(planned.name(), null, null, planned.rules(), planned.durationMs(), false, 0, null, null, 0));
             }
         }
+    }
+
+    /** A phase or rule by its name, which a line may lack. */
+    static String named(String name) {
+        return name == null ? "(unnamed)" : name;
     }
 
     /** The name in a one-line spec ({@code name=slow-catalog target=...}). */

@@ -2,7 +2,6 @@ package dev.chaosagent.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -39,6 +38,8 @@ final class TimelineChart {
     private final int marks;
     private final int strip;
     private final StringBuilder svg = new StringBuilder();
+    /** The horizontal spans of the marks' labels drawn so far. */
+    private final List<double[]> labelled = new ArrayList<>();
 
     private TimelineChart(Timeline timeline) {
         this.timeline = timeline;
@@ -162,7 +163,7 @@ final class TimelineChart {
                 min = Math.min(min, sample.success());
             }
         }
-        double low = Math.max(0, min - Math.max(1 - min, 0.001) * 0.25);
+        double low = Math.max(0, Math.min(0.99, min - (1 - min) * 0.25)); // at least 99% to 100%, whatever the data
         Scale scale = Scale.from(low, 1, panel.height, top);
         title(panel, top, keys(SUCCESS, "success", threshold == null ? null : "threshold " + Format.percent(threshold)));
         if (threshold != null) {
@@ -408,8 +409,16 @@ final class TimelineChart {
         svg.append("<line x1=\"").append(num(x)).append("\" x2=\"").append(num(x)).append("\" y1=\"").append(marks - 4).append("\" y2=\"")
                 .append(bottom).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"")
                 .append(dashes == null ? "" : " stroke-dasharray=\"" + dashes + "\"").append("/>");
-        boolean fitsRight = x + label.length() * 6.8 < WIDTH;
-        boolean toRight = right ? fitsRight : x - label.length() * 6.8 < 0;
+        double width = label.length() * 6.8;
+        boolean toRight = right ? x + width < WIDTH : x - width < 0;
+        double from = toRight ? x + 5 : x - 5 - width;
+        double to = from + width;
+        // a label that would overlap one already drawn is left out: the line stays, its tooltip and the verdict say when
+        if (labelled.stream().anyMatch(taken -> from < taken[1] && taken[0] < to)) {
+            svg.append("</g>\n");
+            return;
+        }
+        labelled.add(new double[] {from, to});
         svg.append("<text x=\"").append(num(toRight ? x + 5 : x - 5)).append("\" y=\"").append(marks - 6)
                 .append("\" font-size=\"12\" font-weight=\"700\" fill=\"").append(colour).append("\" text-anchor=\"")
                 .append(toRight ? "start" : "end").append("\">").append(Html.escape(label)).append("</text></g>\n");
@@ -484,11 +493,6 @@ final class TimelineChart {
                 }
             }
             return 10 * power;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%f..%f %s", low, high, ticks);
         }
     }
 }

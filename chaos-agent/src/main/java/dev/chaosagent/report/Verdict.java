@@ -95,7 +95,7 @@ record Verdict(String kind, String headline, List<String> reasons) {
 
     private static String breach(Timeline.Mark breach) {
         JournalLine line = breach.line();
-        String reason = breach.reason() == null ? line.string("message") : breach.reason();
+        String reason = breach.reason() != null ? breach.reason() : line.string("message") != null ? line.string("message") : "no reason given";
         return "The hypothesis broke at " + Format.offset(breach.at()) + in(breach) + ": " + reason + " (the window then: "
                 + figures(line.number("success"), line.number("p99Ms"), line.count("windowCalls")) + ").";
     }
@@ -106,7 +106,7 @@ record Verdict(String kind, String headline, List<String> reasons) {
             after = ", in the same millisecond as the breach";
         }
         String message = abort.line().string("message");
-        return "The agent aborted at " + Format.offset(abort.at()) + in(abort) + " (reason: " + abort.reason() + ")" + after
+        return "The agent aborted at " + Format.offset(abort.at()) + in(abort) + (abort.reason() == null ? "" : " (reason: " + abort.reason() + ")") + after
                 + (message == null ? "." : ": " + message + (message.endsWith(".") ? "" : "."));
     }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * The documentation as a reader meets it: README.md, ARCHITECTURE.md and docs/*.md. Every relative
  * link leads to a file that exists and, with a {@code #fragment}, to a heading of that file (GitHub's
  * anchors); every shell block marked {@value #RUNNABLE} on the line before it runs from the
- * repository root and exits 0; and in every other block, the agent's CLI commands and the programs
- * the shell lines start are real. A failsafe test, because the blocks run the built agent jar.
+ * repository root and exits 0; and in every block, the agent's CLI commands, the programs the shell
+ * lines start and the repository's files they name are real. A failsafe test, because the blocks run the built agent jar.
  */
 class DocsIT {
 
@@ -42,6 +42,8 @@ class DocsIT {
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern CLI_COMMAND = Pattern.compile("-jar\\s+\\S*chaos-agent\\.jar\\s+(\\S+)");
     private static final Pattern HELP_COMMAND = Pattern.compile("^ {2}([a-z]+)\\b");
+    /** A path into this repository, in a shell line: it starts with one of the repository's top folders. */
+    private static final Pattern REPOSITORY_PATH = Pattern.compile("(?<![\\w./-])((?:examples|examples-spring-boot|chaos-[a-z]+|compiler-matrix|benchmarks|deploy|docs)/[\\w./-]+)");
 
     @Test
     void everyRelativeLinkLeadsToAFileAndItsHeading() throws IOException {
@@ -81,7 +83,7 @@ class DocsIT {
     }
 
     @Test
-    void everyCommandTheDocsNameIsReal() throws Exception {
+    void everyCommandAndFileTheDocsNameIsReal() throws Exception {
         Set<String> cliCommands = cliCommands();
         assertThat(cliCommands).as("the CLI's commands, from its --help").contains("jvms", "attach", "add", "stop");
         List<String> unknown = new ArrayList<>();
@@ -98,9 +100,16 @@ class DocsIT {
                     unknown.add(block.where() + ": " + program + " is neither a file of this repository nor a program the docs"
                             + " are known to use (" + PROGRAMS + "; add it there if it is real)");
                 }
+                Matcher path = REPOSITORY_PATH.matcher(command);
+                while (path.find()) {
+                    // What the build makes (under target/) need not be there before it.
+                    if (!path.group(1).contains("target/") && !Files.exists(ROOT.resolve(path.group(1)))) {
+                        unknown.add(block.where() + ": " + path.group(1) + " is not a file of this repository");
+                    }
+                }
             }
         }
-        assertThat(unknown).as("commands in the docs that do not exist").isEmpty();
+        assertThat(unknown).as("commands and files in the docs that do not exist").isEmpty();
     }
 
     /** Null when {@code target}, a link on {@code page}, resolves; otherwise what is wrong. */

@@ -45,7 +45,7 @@ class OneLogicalCallIT {
     }
 
     @Test
-    void aRecursiveOrNestedCallOfTheSameRuleBelongsToTheOuterCall() throws Exception {
+    void aNestedCallOfAnotherMethodOfTheSameRuleBelongsToTheOuterCall() throws Exception {
         Path plan = Plans.write(dir, """
                 rules:
                   - name: slow-audit

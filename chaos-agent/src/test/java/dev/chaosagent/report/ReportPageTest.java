@@ -37,6 +37,18 @@ class ReportPageTest {
     }
 
     @Test
+    void everyEventWithNothingButItsTimeAndNameStillRenders(@TempDir Path dir) throws IOException {
+        StringBuilder journal = new StringBuilder();
+        int second = 0;
+        for (String event : new String[] {"experiment-started", "added", "phase-started", "observed", "injections", "hypothesis-broken",
+                "aborted", "resumed", "phase-ended", "phase-ended", "removed", "experiment-ended", "summary"}) {
+            journal.append(String.format("{\"time\":\"2026-12-06T10:00:%02d.000Z\",\"event\":\"", second++)).append(event).append("\"}\n");
+        }
+        String page = ReportPage.render(JournalFile.read(Files.writeString(dir.resolve("bare.jsonl"), journal)));
+        assertThat(page).contains("Verdict</span>Unfinished", "<svg", "resumed +0:07.0", "</html>");
+    }
+
+    @Test
     void thePageNeedsNothingFromTheNetwork() {
         for (String name : new String[] {"aborted.jsonl", "truncated.jsonl", "plain.jsonl"}) {
             String page = ReportPage.render(Fixtures.journal(name));

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rule while it is in the engine: its state, its counters, its resources. The hot path
- * ({@link #onCall}) takes no lock and allocates nothing unless it injects; counters are striped
- * ({@link LongAdder}) so that threads calling the same method do not share a cache line, and the
- * exact call ordinal is kept only for rules whose decision needs it.
+ * ({@link #onCall}) takes no lock and allocates nothing unless it injects; calls are counted, and a
+ * rule of probability alone rolled, per thread ({@link CallTally}: no atomic instruction), injections
+ * in a {@link LongAdder}, and the exact call ordinal is kept only for rules whose decision needs it.
  */
 final class ActiveRule {
 
@@ -33,10 +33,9 @@ final class ActiveRule {
     private final Triggers triggers;
     private final Chance chance;
     private final boolean numbered;
-    /** For a rule of probability alone: a call is selected when its roll is below this. */
-    private final long threshold;
+    /** A rule of probability alone: its calls' tally also selects them. */
     private final boolean rolls;
-    private final LongAdder calls = new LongAdder();
+    private final CallTally calls;
     private final LongAdder injections = new LongAdder();
     private final LongAdder wouldInject = new LongAdder();
     final PlanGate gate;
@@ -47,6 +46,8 @@ final class ActiveRule {
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<WovenMethod> refusedMethods = new HashSet<>();
+    /** Methods a preset rule was bound to (reported once each); guarded by the engine's lock. */
+    final Set<WovenMethod> boundPresetMethods = new HashSet<>();
 
     ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks, PlanGate gate, boolean dormant) {
         this.rule = rule;
@@ -56,8 +57,8 @@ final class ActiveRule {
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
-        this.threshold = triggers.threshold();
-        this.rolls = threshold < Chance.RANGE;
+        this.rolls = !numbered && triggers.threshold() < Chance.RANGE;
+        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 0);
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
@@ -69,15 +70,15 @@ final class ActiveRule {
         if (state != RuleState.ARMED || !gate.isOpen()) {
             return Fault.CONTINUE;
         }
-        calls.increment();
+        boolean selected = calls.count();
         long n = 0;
         if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
                 return Fault.CONTINUE;
             }
-        } else if (rolls && chance.bits(0) >= threshold) {
-            // The common case, a probability alone: one roll on this thread's own random state.
+        } else if (rolls && !selected) {
+            // The common case, a probability alone: this thread counts down to its next selected call.
             return Fault.CONTINUE;
         }
         if (triggers.limit() > 0) {

@@ -16,14 +16,23 @@ final class Binding implements FaultContext {
     final Scope scope;
     /** The asynchronous type the fault acts on, or null when it acts in the calling thread. */
     final AsyncKind async;
+    /** The rule is bound to this method only: each call of it counts, a direct recursion included. */
+    final boolean solo;
+    /**
+     * Every rule of this binding's site is solo, acts at entry in the calling thread, has no scope
+     * and no preset, and no experiment observes the site: its calls need no frame.
+     */
+    final boolean frameless;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async) {
+    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async, boolean solo, boolean frameless) {
         this.rule = rule;
         this.async = async;
         this.method = method;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
+        this.solo = solo;
+        this.frameless = frameless;
         this.returnValue = returnValue;
     }
 
@@ -55,5 +64,15 @@ final class Binding implements FaultContext {
     @Override
     public Object returnValue() {
         return returnValue;
+    }
+
+    @Override
+    public String returnType() {
+        return method.returnType();
+    }
+
+    @Override
+    public Object operand() {
+        return ThreadCalls.current().operand();
     }
 }

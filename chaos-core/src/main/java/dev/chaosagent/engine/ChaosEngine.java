@@ -185,6 +185,11 @@ public final class ChaosEngine {
         events.publish(ChaosEvent.Type.REFUSED, rule, message);
     }
 
+    /** Records, once per rule, that its preset binds nothing in this JVM (its library is not there): a warning and a journal line. */
+    public void presetUnbound(String rule, String message) {
+        events.publish(ChaosEvent.Type.UNBOUND, rule, message);
+    }
+
     // ---------------------------------------------------------------- switches and seeds
 
     /** The master switch: off, no rule acts (their counters stop too); rules stay as they are. */
@@ -244,6 +249,11 @@ public final class ChaosEngine {
     /** Calls a rule of a dry run would have injected since it was added (or last replaced). */
     public long wouldInject(String name) {
         return registry.require(name).wouldInject();
+    }
+
+    /** The registered methods a rule applies to, as signatures ({@code CLASS#METHOD(PARAMS)}), whether or not it is enabled now. */
+    public List<String> boundMethods(String name) {
+        return registry.bound(name);
     }
 
     /** The number of registered methods a rule applies to (whether or not it is enabled now). */

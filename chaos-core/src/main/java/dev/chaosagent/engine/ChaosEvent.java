@@ -23,10 +23,11 @@ public record ChaosEvent(Instant time, Type type, String rule, String message, S
 
     /**
      * {@code PLAN}: whether a plan arms this JVM (it selects it or not, or selects no JVM at all).
+     * {@code BOUND}: a preset rule bound a method; {@code UNBOUND}: a preset binds nothing in this JVM.
      * From {@code EXPERIMENT_STARTED} on: an experiment's story ({@code OBSERVED} is its sample of a second).
      */
     public enum Type {
-        ADDED, REPLACED, ENABLED, DISABLED, REMOVED, EXPIRED, EXHAUSTED, REFUSED, STOPPED, PLAN,
+        ADDED, REPLACED, ENABLED, DISABLED, REMOVED, EXPIRED, EXHAUSTED, REFUSED, STOPPED, PLAN, BOUND, UNBOUND,
         EXPERIMENT_STARTED, OBSERVED, PHASE_STARTED, PHASE_ENDED, HYPOTHESIS_BROKEN, ABORTED, RESUMED, EXPERIMENT_ENDED;
 
         /** The name used in the journal and the logs, e.g. {@code added}, {@code phase-started}. */

@@ -3,6 +3,10 @@ package dev.chaosagent.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /** The engine for people: a headline, then a table of every rule with its state, counters and time left. */
@@ -11,7 +15,8 @@ final class DescribeTable {
     private DescribeTable() {
     }
 
-    static String of(boolean masterSwitch, Collection<ActiveRule> rules, long totalInjections) {
+    /** @param presetMethods for each preset rule, the methods it is bound to: listed under the table */
+    static String of(boolean masterSwitch, Collection<ActiveRule> rules, long totalInjections, Map<ActiveRule, List<String>> presetMethods) {
         StringBuilder out = new StringBuilder();
         out.append("chaos-agent: master switch ").append(masterSwitch ? "on" : "off").append(", ")
                 .append(plural(rules.size(), "rule")).append(", ")
@@ -42,7 +47,27 @@ final class DescribeTable {
             }
             out.append('\n');
         }
+        for (Map.Entry<ActiveRule, List<String>> preset : presetMethods.entrySet()) {
+            List<String> methods = preset.getValue();
+            out.append(preset.getKey().name).append(": preset ").append(preset.getKey().rule.preset().name())
+                    .append(methods.isEmpty() ? " binds no method yet" : " binds " + plural(methods.size(), "method") + ":");
+            for (Map.Entry<String, Set<String>> type : byClass(methods).entrySet()) {
+                out.append("\n    ").append(type.getKey()).append('#').append(String.join(",", type.getValue()));
+            }
+            out.append('\n');
+        }
         return out.toString();
+    }
+
+    /** The method names of each class, from signatures: a preset binds dozens of overloads, a reader wants the classes. */
+    private static Map<String, Set<String>> byClass(List<String> signatures) {
+        Map<String, Set<String>> classes = new TreeMap<>();
+        for (String signature : signatures) {
+            int hash = signature.indexOf('#');
+            classes.computeIfAbsent(signature.substring(0, hash), type -> new TreeSet<>())
+                    .add(signature.substring(hash + 1, signature.indexOf('(', hash)));
+        }
+        return classes;
     }
 
     /** {@code 1 rule}, {@code 2 rules}: the engine's messages count this way too. */

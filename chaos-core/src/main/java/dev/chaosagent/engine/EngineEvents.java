@@ -40,7 +40,7 @@ final class EngineEvents {
         }
     }
 
-    /** Logs the event (one line; a refusal is a warning) and hands it to every listener. */
+    /** Logs the event (one line; a refusal, or a preset that binds nothing, is a warning; a preset's binding, debug) and hands it to every listener. */
     void publish(ChaosEvent.Type type, String rule, String message) {
         publish(type, rule, message, null);
     }
@@ -56,10 +56,12 @@ final class EngineEvents {
         String message = event.message();
         boolean entered = Reentrancy.enter();
         try {
-            if (type == ChaosEvent.Type.REFUSED) {
+            if (type == ChaosEvent.Type.REFUSED || type == ChaosEvent.Type.UNBOUND) {
                 log.warn(message);
             } else if (type == ChaosEvent.Type.OBSERVED) {
                 log.debug(message);
+            } else if (type == ChaosEvent.Type.BOUND) {
+                log.debug(message); // a line per method: the journal keeps them, describe() lists them
             } else {
                 log.info(message);
             }

@@ -277,9 +277,21 @@ final class RuleRegistry implements RuleCallbacks {
         }
     }
 
+    List<String> bound(String name) {
+        synchronized (lock) {
+            return sites.bound(require(name));
+        }
+    }
+
     String describe() {
         synchronized (lock) {
-            return DescribeTable.of(sites.isEnabled(), rules.values(), totals.injections());
+            Map<ActiveRule, List<String>> presetMethods = new LinkedHashMap<>();
+            for (ActiveRule active : rules.values()) {
+                if (active.rule.preset() != null) {
+                    presetMethods.put(active, sites.bound(active));
+                }
+            }
+            return DescribeTable.of(sites.isEnabled(), rules.values(), totals.injections(), presetMethods);
         }
     }
 

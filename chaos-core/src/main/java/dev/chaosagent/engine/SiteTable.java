@@ -5,6 +5,7 @@ import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
 import dev.chaosagent.scope.Scope;
@@ -35,6 +36,8 @@ public final class SiteTable {
 
     // Guarded by lock.
     private final Map<WovenMethod, Integer> ids = new HashMap<>();
+    /** For each bound rule, the number of methods it is bound to: a rule on one method needs no frame. */
+    private final Map<ActiveRule, Integer> boundMethods = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
     /** The methods experiments observe, and who is told of their calls. */
@@ -64,8 +67,12 @@ public final class SiteTable {
             return Fault.CONTINUE;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
+        Binding[] bindings = site.bindings;
+        if (bindings.length > 0 && bindings[0].frameless) {
+            return decideAlone(bindings);
+        }
         ThreadCalls calls = ThreadCalls.current();
-        return decide(calls, calls.open(site.bindings, site.observer));
+        return decide(calls, calls.open(bindings, site.observer));
     }
 
     /**
@@ -76,19 +83,31 @@ public final class SiteTable {
      */
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
+        return enter(siteId, null, bits0, object0, bits1, object1, bits2, object2);
+    }
+
+    /**
+     * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
+     * {@code operand} is what its woven code passes for the preset to read (the receiver or a
+     * parameter), held while the call is decided and its entry faults act.
+     */
+    public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+            throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
             return Fault.CONTINUE;
         }
+        Binding[] bindings = site.bindings;
+        if (bindings.length > 0 && bindings[0].frameless) {
+            return decideAlone(bindings); // woven to pass parameters, but no rule that reads them is bound now
+        }
         ThreadCalls calls = ThreadCalls.current();
-        int first;
-        calls.deciding(site.method, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(site.method, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
-            first = calls.open(site.bindings, site.observer);
+            return decide(calls, calls.open(bindings, site.observer));
         } finally {
             calls.decided();
         }
-        return decide(calls, first);
     }
 
     /**
@@ -115,6 +134,20 @@ public final class SiteTable {
             return null;
         }
         return site;
+    }
+
+    /**
+     * The rules of a site that needs no frame ({@link Binding#frameless}) decide in order; nothing
+     * is left open, so the woven code has nothing to do at exit.
+     */
+    private static Object decideAlone(Binding[] bindings) throws Throwable {
+        for (Binding binding : bindings) {
+            Object result = binding.rule.onCall(binding);
+            if (result != Fault.CONTINUE) {
+                return result;
+            }
+        }
+        return Fault.CONTINUE;
     }
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
@@ -204,8 +237,20 @@ public final class SiteTable {
             int id = sites.length;
             Site site = new Site(method);
             bind(site);
+            boolean shared = false;
+            for (Match match : site.matches) {
+                shared |= boundMethods.merge(match.rule(), 1, Integer::sum) == 2;
+            }
             Site[] grown = Arrays.copyOf(sites, id + 1);
             grown[id] = site;
+            if (shared) {
+                // A rule that was on one method is now on two: the other one needs frames from now on.
+                for (Site other : grown) {
+                    publish(other);
+                }
+            } else {
+                publish(site);
+            }
             sites = grown;
             ids.put(method, id);
             return id;
@@ -261,8 +306,15 @@ public final class SiteTable {
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
+        boundMethods.clear();
         for (Site site : sites) {
             bind(site);
+            for (Match match : site.matches) {
+                boundMethods.merge(match.rule(), 1, Integer::sum);
+            }
+        }
+        for (Site site : sites) {
+            publish(site);
         }
         updateArmed();
     }
@@ -287,12 +339,23 @@ public final class SiteTable {
     }
 
     private static boolean matches(Rule rule, WovenMethod method) {
-        return rule.target().matchesType(method.className(), method.supertypes())
-                && rule.target().matchesMethod(method.methodName(), method.parameterTypes());
+        return rule.appliesTo(method.className(), method.supertypes(), method.methodName(), method.parameterTypes());
     }
 
+    /** The signatures of the registered methods a rule applies to (as {@link #matched} counts them); under the engine's lock. */
+    List<String> bound(ActiveRule rule) {
+        List<String> signatures = new ArrayList<>();
+        for (Site site : sites) {
+            if (matches(rule.rule, site.method) && !rule.refusedMethods.contains(site.method)) {
+                signatures.add(site.method.signature());
+            }
+        }
+        return signatures;
+    }
+
+    /** Finds the armed rules that apply to the site, in order, and its observer; refusals are reported here. */
     private void bind(Site site) {
-        List<Binding> bound = new ArrayList<>();
+        List<Match> bound = new ArrayList<>();
         WovenMethod method = site.method;
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
@@ -323,9 +386,13 @@ public final class SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Binding(active, method, returnValue, async));
+            bound.add(new Match(active, returnValue, async));
+            if (rule.preset() != null && active.boundPresetMethods.add(method)) {
+                events.publish(ChaosEvent.Type.BOUND, active.name, "rule " + active.name + " (preset " + rule.preset().name()
+                        + ") bound " + method.signature());
+            }
         }
-        site.bindings = bound.isEmpty() ? NONE : bound.toArray(NONE);
+        site.matches = bound;
         CallObserver observer = null;
         for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
             TargetPattern pattern = watched.getValue();
@@ -334,6 +401,34 @@ public final class SiteTable {
             }
         }
         site.observer = observer;
+    }
+
+    /**
+     * Makes the site's matches its bindings. A rule bound to this one method only is {@code solo}: it
+     * counts each call of it, a direct recursion included, as Byteman and its peers count; one bound
+     * to several keeps one logical call (a proxy and its target, an override calling {@code super})
+     * as one call, which takes a frame per call. A site whose rules are all solo, act at entry in the
+     * calling thread and have neither scope nor preset, and that no experiment observes, needs no
+     * frame at all.
+     */
+    private void publish(Site site) {
+        boolean frameless = !site.matches.isEmpty() && site.observer == null;
+        for (Match match : site.matches) {
+            Rule rule = match.rule().rule;
+            frameless &= boundMethods.get(match.rule()) == 1 && rule.at() == At.ENTRY && rule.scope().isEmpty()
+                    && rule.preset() == null && match.async() == null;
+        }
+        Binding[] bindings = new Binding[site.matches.size()];
+        for (int i = 0; i < bindings.length; i++) {
+            Match match = site.matches.get(i);
+            bindings[i] = new Binding(match.rule(), site.method, match.returnValue(), match.async(),
+                    boundMethods.get(match.rule()) == 1, frameless);
+        }
+        site.bindings = bindings.length == 0 ? NONE : bindings;
+    }
+
+    /** An armed rule that applies to a site, with the value its {@code returns} fault gives there and the asynchronous type it acts on. */
+    private record Match(ActiveRule rule, Object returnValue, AsyncKind async) {
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
@@ -365,6 +460,8 @@ public final class SiteTable {
         final AsyncKind async;
         volatile Binding[] bindings = NONE;
         volatile CallObserver observer;
+        /** What {@link #bindings} is made of; guarded by the engine's lock. */
+        List<Match> matches = List.of();
 
         Site(WovenMethod method) {
             this.method = method;

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
 import dev.chaosagent.scope.Scope;
 import dev.chaosagent.scope.ScopedCall;
@@ -8,7 +9,8 @@ import dev.chaosagent.scope.ScopedCall;
  * The calls in progress on one thread, as the rules see them: for each rule, whether the thread is
  * inside a call that the rule counted. A call of a method that a rule matches, made while such a
  * call is in progress, belongs to that one logical call (a proxy delegating to its target, a
- * subclass calling {@code super}, a forwarder, recursion): the rule neither counts nor injects it.
+ * subclass calling {@code super}, a forwarder): the rule neither counts nor injects it. A rule bound
+ * to one method only ({@link Binding#solo}) counts each call, a direct recursion included.
  *
  * <p>{@link SiteTable#enter} opens a frame with the bindings whose rules are not yet open and hands
  * this object to the woven code as its token; {@link SiteTable#exit} closes the frame. Frames
@@ -37,6 +39,10 @@ public final class ThreadCalls implements ScopedCall {
     private WovenMethod deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
+    /** The operand a preset method passed, and what {@link #operationPreset} made of it, for the call being decided. */
+    private Object operand;
+    private Preset operationPreset;
+    private Object operation;
 
     private ThreadCalls() {
     }
@@ -53,7 +59,7 @@ public final class ThreadCalls implements ScopedCall {
     int open(Binding[] bindings, CallObserver observer) {
         int base = height;
         for (Binding binding : bindings) {
-            if (!isOpen(binding.rule, base) && (binding.scope == null || binding.scope.admits(this))) {
+            if ((binding.solo || !isOpen(binding.rule, base)) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
@@ -100,9 +106,10 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the passed parameters of the call about to be decided at {@code method}. */
-    void deciding(WovenMethod method, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+    /** Holds the operand and the passed parameters of the call about to be decided at {@code method}. */
+    void deciding(WovenMethod method, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
         deciding = method;
+        this.operand = operand;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;
         argumentBits[1] = bits1;
@@ -114,6 +121,9 @@ public final class ThreadCalls implements ScopedCall {
     /** Lets go of the decided call's parameters: a thread must not keep the application's objects alive. */
     void decided() {
         deciding = null;
+        operand = null;
+        operationPreset = null;
+        operation = null;
         argumentObjects[0] = null;
         argumentObjects[1] = null;
         argumentObjects[2] = null;
@@ -134,6 +144,27 @@ public final class ThreadCalls implements ScopedCall {
             case "float" -> glob.matches(String.valueOf((float) Double.longBitsToDouble(bits)));
             default -> objectMatches(argumentObjects[slot], glob);
         };
+    }
+
+    @Override
+    public Object operation(Preset preset) {
+        if (operand == null) {
+            return null;
+        }
+        if (operationPreset != preset) {
+            try {
+                operation = preset.operation(operand);
+            } catch (RuntimeException | LinkageError failure) {
+                operation = null; // the agent's own failure: the call is out of scope, the application goes on
+            }
+            operationPreset = preset;
+        }
+        return operation;
+    }
+
+    /** The operand of the call being decided, or null. */
+    Object operand() {
+        return operand;
     }
 
     private static boolean objectMatches(Object value, Glob glob) {

@@ -204,16 +204,21 @@ final class Experiment implements CallObserver {
         timers.clear();
     }
 
-    /** Ends the current phase and starts phase {@code next} (-1: there is none, the experiment is over). */
+    /**
+     * Ends the current phase and starts phase {@code next} (-1: there is none, the experiment is
+     * over). The rules switch first, at the boundary; the journal's lines, which take longer, follow.
+     */
     private void enterPhase(int next) {
-        Instant boundary = Instant.now(); // the journal's time of the change, whatever the work below takes
+        Instant boundary = Instant.now();
         List<Phase> phases = spec.phases();
         int ended = phase;
+        Runnable endedLine = null;
         if (ended >= 0 && ended < phases.size()) {
             // The ended phase's rules stop first, so that all they injected counts in it.
             stopActing(next < 0 ? Set.of() : phases.get(next).rules());
-            endPhase(phases.get(ended), boundary);
+            endedLine = endPhase(phases.get(ended), boundary);
             if (ended == 0 && spec.gated() && (state == State.RUNNING) && !steady()) {
+                endedLine.run();
                 end("not-steady", "the hypothesis did not hold in the steady-state phase " + phases.get(0).name()
                         + ", so nothing was injected");
                 return;
@@ -221,35 +226,43 @@ final class Experiment implements CallObserver {
         }
         if (next < 0) {
             phase = -1;
+            if (endedLine != null) {
+                endedLine.run();
+            }
             end(verdictSoFar(), "its last phase ended");
             return;
         }
         phase = next;
         Phase current = phases.get(next);
         breach.set(false);
-        window().drainPhase();
+        setActing();
+        judging = state == State.RUNNING && hypothesis != null && current.injects();
+        if (endedLine != null) {
+            endedLine.run();
+        }
         Map<String, Object> details = details();
         details.put("durationMs", millis(current.durationNanos()));
         details.put("rules", current.rules());
         engine.experimentEvent(boundary, Type.PHASE_STARTED, name, "experiment " + name + ": phase " + current.name()
                 + " started for " + DurationRange.format(current.durationNanos())
                 + (current.injects() ? " with rules " + String.join(", ", current.rules()) : ", no rule acts"), details);
-        setActing();
-        judging = state == State.RUNNING && hypothesis != null && current.injects();
     }
 
-    private void endPhase(Phase ended, Instant boundary) {
+    /** Takes the ended phase's counts (and starts counting the next); returns the writing of its {@code phase-ended} line. */
+    private Runnable endPhase(Phase ended, Instant boundary) {
         drainInjections();
         CallWindow.Reading calls = window().drainPhase();
+        long injections = phaseInjections;
+        phaseInjections = 0;
         Map<String, Object> details = details();
         details.put("calls", calls.calls());
         details.put("success", ratio(calls.success()));
         details.put("p99Ms", calls.calls() == 0 ? null : millis(calls.p99Nanos()));
-        details.put("injections", phaseInjections);
-        engine.experimentEvent(boundary, Type.PHASE_ENDED, name, String.format(Locale.ROOT,
-                "experiment %s: phase %s ended: %d calls, %.2f%% succeeded, p99 %s, %d injections", name, ended.name(),
-                calls.calls(), 100 * calls.success(), calls.calls() == 0 ? "-" : millis(calls.p99Nanos()) + " ms", phaseInjections), details);
-        phaseInjections = 0;
+        details.put("injections", injections);
+        String message = String.format(Locale.ROOT, "experiment %s: phase %s ended: %d calls, %.2f%% succeeded, p99 %s, %d injections",
+                name, ended.name(), calls.calls(), 100 * calls.success(), calls.calls() == 0 ? "-" : millis(calls.p99Nanos()) + " ms",
+                injections);
+        return () -> engine.experimentEvent(boundary, Type.PHASE_ENDED, name, message, details);
     }
 
     /** Whether the hypothesis holds now, with at least minCalls in the window. */
@@ -315,9 +328,22 @@ final class Experiment implements CallObserver {
                 dormant.add(rule.name());
             }
         }
+        Set<String> present = new HashSet<>(engine.ruleNames());
         engine.setSeed(plan.seed());
         engine.applyRules(plan.rules(), name, "no longer in plan " + name, gate, dormant);
         engine.setEnabled(plan.enabled());
+        // Rules kept from before kept their state too: bring those the edit moved in or out of the phase in line.
+        Set<String> before = acting;
+        for (Rule rule : plan.rules()) {
+            if (!present.contains(rule.name())) {
+                continue; // added now, dormant or not as its phase says
+            }
+            if (wanted.contains(rule.name()) && !before.contains(rule.name())) {
+                engine.enable(rule.name());
+            } else if (!wanted.contains(rule.name()) && before.contains(rule.name())) {
+                engine.disable(rule.name());
+            }
+        }
         acting = wanted;
     }
 

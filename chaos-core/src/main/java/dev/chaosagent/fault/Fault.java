@@ -6,7 +6,7 @@ package dev.chaosagent.fault;
  * fault, so that ending the rule releases it.
  */
 public sealed interface Fault
-        permits LatencyFault, ExceptionFault, ReturnsFault, CpuFault, MemoryFault, ThreadsFault, KillFault {
+        permits LatencyFault, ExceptionFault, ReturnsFault, CpuFault, MemoryFault, ThreadsFault, KillFault, PresetFault {
 
     /** Returned by {@link #inject} when the call goes on as usual. */
     Object CONTINUE = new Object() {

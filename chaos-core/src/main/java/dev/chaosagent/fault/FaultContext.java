@@ -22,4 +22,15 @@ public interface FaultContext {
 
     /** The value a {@code returns} fault gives at this method, already converted to its return type. */
     Object returnValue();
+
+    /**
+     * The operand the woven code passed for the rule's preset (the receiver or parameter its
+     * {@code PresetMethod} names), while an entry fault acts; null otherwise.
+     */
+    default Object operand() {
+        return null;
+    }
+
+    /** The return type of the method the fault acts on, as a Java type name ({@code void}, {@code java.util.concurrent.CompletableFuture}). */
+    String returnType();
 }

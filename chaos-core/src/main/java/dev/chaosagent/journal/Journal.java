@@ -118,30 +118,31 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
             }
             long newInjections = injections - before[0];
             long newWouldInject = wouldInject - before[2];
+            long newCalls = calls - before[1];
             if (newWouldInject > 0) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("time", Json.time(Instant.now()));
-                fields.put("event", "injections");
-                fields.put("rule", rule);
-                fields.put("message", "rule " + rule + " would have injected " + newWouldInject + " times in " + (calls - before[1])
-                        + " calls (a dry run: nothing was injected)");
-                fields.put("injections", 0);
+                Map<String, Object> fields = injectionsLine(rule, "rule " + rule + " would have injected " + newWouldInject + " times in "
+                        + newCalls + " calls (a dry run: nothing was injected)", 0);
                 fields.put("wouldInject", newWouldInject);
-                fields.put("calls", calls - before[1]);
+                fields.put("calls", newCalls);
                 append(fields);
             }
             if (newInjections > 0) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("time", Json.time(Instant.now()));
-                fields.put("event", "injections");
-                fields.put("rule", rule);
-                fields.put("message", "rule " + rule + " injected " + newInjections + " times in " + (calls - before[1])
-                        + " calls (" + injections + " injections in " + calls + " calls since it was added)");
-                fields.put("injections", newInjections);
-                fields.put("calls", calls - before[1]);
+                Map<String, Object> fields = injectionsLine(rule, "rule " + rule + " injected " + newInjections + " times in " + newCalls
+                        + " calls (" + injections + " injections in " + calls + " calls since it was added)", newInjections);
+                fields.put("calls", newCalls);
                 append(fields);
             }
         }
+    }
+
+    private static Map<String, Object> injectionsLine(String rule, String message, long injections) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("time", Json.time(Instant.now()));
+        fields.put("event", "injections");
+        fields.put("rule", rule);
+        fields.put("message", message);
+        fields.put("injections", injections);
+        return fields;
     }
 
     private synchronized void startSummaries() {

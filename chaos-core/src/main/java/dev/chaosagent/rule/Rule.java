@@ -1,29 +1,41 @@
 package dev.chaosagent.rule;
 
 import dev.chaosagent.fault.Fault;
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.PresetMethod;
 import dev.chaosagent.scope.Scope;
 import dev.chaosagent.scope.ScopeCondition;
 import dev.chaosagent.trigger.Triggers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Where ({@link #target}), what (one {@link Fault}) and when ({@link Triggers}, {@link #at}) to
- * inject. Immutable: built by {@link #builder()} or by {@link RuleParser}; two rules with the same
+ * Where ({@link #target}, or the methods of a {@link #preset}), what (one {@link Fault}) and when
+ * ({@link Triggers}, {@link #at}) to inject. Immutable: built by {@link #builder()} or by {@link RuleParser}; two rules with the same
  * settings are equal, which is how a plan reload tells an unchanged rule from a changed one.
  *
- * @param name  null until the engine names it ({@code rule-1}, ...)
- * @param async {@code async=auto} (true, the default): on an asynchronous method the fault acts on
- *              what the method returns; {@code async=off}: it acts in the calling thread
+ * @param name   null until the engine names it ({@code rule-1}, ...)
+ * @param target null when the rule has a preset
+ * @param async  {@code async=auto} (true, the default): on an asynchronous method the fault acts on
+ *               what the method returns; {@code async=off}: it acts in the calling thread
+ * @param preset null when the rule has a target
  */
 public record Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope,
-                   boolean async) {
+                   boolean async, Preset preset) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     public Rule {
-        Objects.requireNonNull(target, "target");
+        if (preset != null && target != null) {
+            throw new InvalidRuleException("preset", preset.name(), "cannot be used with target (expected either target=CLASS#METHOD or preset=NAME)");
+        }
+        if (preset == null) {
+            Objects.requireNonNull(target, "target");
+        }
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(triggers, "triggers");
@@ -39,7 +51,34 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
 
     /** A rule that acts on every call of its methods. */
     public Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled) {
-        this(name, target, fault, at, triggers, enabled, Scope.NONE, true);
+        this(name, target, fault, at, triggers, enabled, Scope.NONE, true, null);
+    }
+
+    /** A rule with a target. */
+    public Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope) {
+        this(name, target, fault, at, triggers, enabled, scope, true, null);
+    }
+
+    /** The patterns of the methods the rule acts on: its target, or its preset's methods. */
+    public List<TargetPattern> methods() {
+        if (preset == null) {
+            return List.of(target);
+        }
+        List<TargetPattern> methods = new ArrayList<>();
+        for (PresetMethod method : preset.methods()) {
+            methods.add(method.method());
+        }
+        return methods;
+    }
+
+    /** Whether the rule acts on this method of a class with these supertypes. */
+    public boolean appliesTo(String className, Set<String> supertypes, String method, List<String> parameterTypes) {
+        for (TargetPattern pattern : methods()) {
+            if (pattern.matchesType(className, supertypes) && pattern.matchesMethod(method, parameterTypes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Builder builder() {
@@ -47,12 +86,12 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
     }
 
     public Rule withName(String newName) {
-        return new Rule(newName, target, fault, at, triggers, enabled, scope, async);
+        return new Rule(newName, target, fault, at, triggers, enabled, scope, async, preset);
     }
 
     /** This rule with a time to live, when it has none of its own (rules added at run time get one). */
     public Rule withDefaultTtl(Duration ttl) {
-        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled, scope, async);
+        return triggers.ttlNanos() > 0 ? this : new Rule(name, target, fault, at, triggers.withTtl(ttl.toNanos()), enabled, scope, async, preset);
     }
 
     /** The rule in the one-line form, with default values left out; parsing it gives an equal rule. */
@@ -61,7 +100,8 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         if (name != null) {
             spec.append("name=").append(name).append(' ');
         }
-        spec.append("target=").append(target).append(' ').append(fault.key()).append('=').append(fault.value());
+        spec.append(preset != null ? "preset=" + preset.name() : "target=" + target)
+                .append(' ').append(fault.key()).append('=').append(fault.value());
         if (fault instanceof dev.chaosagent.fault.ExceptionFault exception && exception.message() != null) {
             spec.append(" message=").append(RuleParser.quote(exception.message()));
         }
@@ -114,6 +154,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         private boolean enabled = true;
         private Scope scope = Scope.NONE;
         private boolean async = true;
+        private Preset preset;
 
         private Builder() {
         }
@@ -121,6 +162,12 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         /** {@code async=off} (false) makes the rule act in the calling thread even on an asynchronous method. */
         public Builder async(boolean async) {
             this.async = async;
+            return this;
+        }
+
+        /** The preset whose methods the rule acts on, instead of a target. */
+        public Builder preset(Preset preset) {
+            this.preset = preset;
             return this;
         }
 
@@ -197,14 +244,17 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         }
 
         public Rule build() {
-            if (target == null) {
+            if (target == null && preset == null) {
                 throw new InvalidRuleException("target", null, "is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)");
+            }
+            if (fault == null && preset != null) {
+                fault = preset.defaultFault(Rule.class.getClassLoader());
             }
             if (fault == null) {
                 throw new InvalidRuleException("rule", target.toString(), "has no fault (expected exactly one of "
                         + String.join(", ", RuleParser.FAULT_KEYS) + ")");
             }
-            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled, scope, async);
+            return new Rule(name, target, fault, at, new Triggers(probability, every, after, limit, ttlNanos), enabled, scope, async, preset);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.fault.MemoryFault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.fault.ThreadsFault;
+import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public final class RuleParser {
 
     static final List<String> FAULT_KEYS = List.of("latency", "exception", "returns", "cpu", "memory", "threads", "kill");
-    static final List<String> KEYS = List.of("name", "target", "latency", "exception", "message", "returns", "cpu",
+    static final List<String> KEYS = List.of("name", "target", "preset", "latency", "exception", "message", "returns", "cpu",
             "memory", "threads", "kill", "at", "probability", "every", "after", "limit", "ttl", "enabled", "async");
 
     private final ClassLoader classLoader;
@@ -62,19 +63,6 @@ public final class RuleParser {
             values.put(key, RuleValue.fromYaml(value));
         }
         return fromValues(values);
-    }
-
-    /** Parses the scope keys of the one-line form alone, e.g. {@code thread=worker-* arg0=7}; blank is every call. */
-    public static Scope parseScope(String keys) {
-        if (keys == null || keys.isBlank()) {
-            return Scope.NONE;
-        }
-        Map<String, RuleValue> values = tokenize(keys);
-        Map<String, String> scope = takeScopeKeys(values);
-        for (String key : values.keySet()) {
-            throw new InvalidRuleException(key, values.get(key).text(), "is not a scope key (expected " + Scope.KEYS + ")");
-        }
-        return Scope.parse(scope);
     }
 
     static Map<String, RuleValue> tokenize(String spec) {
@@ -136,36 +124,47 @@ public final class RuleParser {
     /** Reads a rule from its keys and values, whatever form they were written in. */
     Rule fromValues(Map<String, RuleValue> ruleValues) {
         Map<String, RuleValue> values = new LinkedHashMap<>(ruleValues);
-        Scope scope = Scope.parse(takeScopeKeys(values));
+        Preset preset = PresetKeys.preset(values);
+        Scope scope = Scope.parse(takeScopeKeys(values, preset), preset);
         List<String> faultKeys = new ArrayList<>();
         for (Map.Entry<String, RuleValue> entry : values.entrySet()) {
             String key = entry.getKey();
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && (preset == null || !preset.faultKeys().contains(key))) {
+                PresetKeys.refuseUnknown(key, entry.getValue().text(), preset);
                 throw new InvalidRuleException(key, entry.getValue().text(), "is not a known key ("
                         + closeKey(key).map(close -> "did you mean " + close + "? ").orElse("")
                         + "expected one of " + String.join(", ", KEYS) + ", or a scope key: " + Scope.KEYS + ")");
             }
-            if (FAULT_KEYS.contains(key)) {
+            if (FAULT_KEYS.contains(key) || (preset != null && preset.faultKeys().contains(key))) {
                 faultKeys.add(key);
             }
         }
         RuleValue target = values.get("target");
-        if (target == null || target.kind() == RuleValue.Kind.NULL) {
+        if (preset != null && target != null) {
+            throw new InvalidRuleException("preset", preset.name(), "cannot be used with target (expected either target=CLASS#METHOD or preset=NAME)");
+        }
+        if (preset == null && (target == null || target.kind() == RuleValue.Kind.NULL)) {
             throw new InvalidRuleException("target", null, "is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)");
         }
-        if (faultKeys.size() != 1) {
+        String where = preset != null ? "preset=" + preset.name() : target.text();
+        if (faultKeys.size() > 1 || (faultKeys.isEmpty() && preset == null)) {
             String found = faultKeys.isEmpty() ? "no fault" : "faults " + String.join(" and ", faultKeys);
-            throw new InvalidRuleException("rule", target.text(), "has " + found + " (expected exactly one of " + String.join(", ", FAULT_KEYS) + ")");
+            throw new InvalidRuleException("rule", where, "has " + found + " (expected exactly one of " + String.join(", ", FAULT_KEYS)
+                    + (preset == null ? "" : PresetKeys.faultKeysOf(preset)) + ")");
         }
-        String faultKey = faultKeys.get(0);
-        if (values.containsKey("message") && !faultKey.equals("exception")) {
+        String faultKey = faultKeys.isEmpty() ? null : faultKeys.get(0);
+        if (values.containsKey("message") && !"exception".equals(faultKey)) {
             throw new InvalidRuleException("message", values.get("message").text(), "goes only with exception (expected exception=TYPE message=\"...\")");
         }
 
-        Rule.Builder rule = Rule.builder()
-                .scope(scope)
-                .target(target.text())
-                .fault(fault(faultKey, values.get(faultKey), values.get("message")));
+        Rule.Builder rule = Rule.builder().scope(scope);
+        if (preset != null) {
+            rule.preset(preset).fault(faultKey == null ? preset.defaultFault(classLoader)
+                    : preset.faultKeys().contains(faultKey) ? preset.fault(faultKey, values.get(faultKey).text(), classLoader)
+                    : fault(faultKey, values.get(faultKey), values.get("message")));
+        } else {
+            rule.target(target.text()).fault(fault(faultKey, values.get(faultKey), values.get("message")));
+        }
         RuleValue name = values.get("name");
         if (name != null) {
             rule.name(name.text());
@@ -214,11 +213,11 @@ public final class RuleParser {
     }
 
     /** Removes the scope keys from the values, and returns them with their values as text, in order. */
-    private static Map<String, String> takeScopeKeys(Map<String, RuleValue> values) {
+    private static Map<String, String> takeScopeKeys(Map<String, RuleValue> values, Preset preset) {
         Map<String, String> scope = new LinkedHashMap<>();
         for (java.util.Iterator<Map.Entry<String, RuleValue>> entries = values.entrySet().iterator(); entries.hasNext(); ) {
             Map.Entry<String, RuleValue> entry = entries.next();
-            if (Scope.isKey(entry.getKey())) {
+            if (Scope.isKey(entry.getKey()) || (preset != null && preset.key(entry.getKey()) != null)) {
                 scope.put(entry.getKey(), entry.getValue().kind() == RuleValue.Kind.NULL ? null : entry.getValue().text());
                 entries.remove();
             }

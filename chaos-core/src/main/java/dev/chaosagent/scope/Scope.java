@@ -1,5 +1,7 @@
 package dev.chaosagent.scope;
 
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.PresetKey;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.TargetPattern;
 import java.util.ArrayList;
@@ -26,10 +28,13 @@ public final class Scope {
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final List<ScopeCondition> conditions;
+    /** The conditions again, as an array: {@link #admits} runs on every call and must not allocate an iterator. */
+    private final ScopeCondition[] checks;
     private final int[] arguments;
 
     private Scope(List<ScopeCondition> conditions) {
         this.conditions = List.copyOf(conditions);
+        this.checks = conditions.toArray(new ScopeCondition[0]);
         boolean[] named = new boolean[10];
         int count = 0;
         for (ScopeCondition condition : conditions) {
@@ -54,19 +59,28 @@ public final class Scope {
 
     /** Reads scope keys and their values (in the order written); every key must satisfy {@link #isKey}. */
     public static Scope parse(Map<String, String> keysAndValues) {
+        return parse(keysAndValues, null);
+    }
+
+    /** As {@link #parse(Map)}, with the scope keys of the rule's preset too (null: the rule has none). */
+    public static Scope parse(Map<String, String> keysAndValues, Preset preset) {
         if (keysAndValues.isEmpty()) {
             return NONE;
         }
         List<ScopeCondition> conditions = new ArrayList<>();
         for (Map.Entry<String, String> keyAndValue : keysAndValues.entrySet()) {
-            conditions.add(condition(keyAndValue.getKey(), keyAndValue.getValue()));
+            conditions.add(condition(keyAndValue.getKey(), keyAndValue.getValue(), preset));
         }
         return new Scope(conditions);
     }
 
-    private static ScopeCondition condition(String key, String value) {
+    private static ScopeCondition condition(String key, String value, Preset preset) {
         if (value == null || value.isEmpty()) {
             throw new InvalidRuleException(key, value, "is empty (expected a pattern, where * matches any run of characters and ? one)");
+        }
+        PresetKey presetKey = preset == null || isKey(key) ? null : preset.key(key);
+        if (presetKey != null) {
+            return new PresetCondition(preset, presetKey, value);
         }
         if (key.equals("thread")) {
             return new ThreadCondition(Glob.of(value));
@@ -113,7 +127,7 @@ public final class Scope {
 
     /** Whether the call meets every condition (in the order written, so cheap ones first pays off). */
     public boolean admits(ScopedCall call) {
-        for (ScopeCondition condition : conditions) {
+        for (ScopeCondition condition : checks) {
             if (!condition.admits(call)) {
                 return false;
             }

@@ -1,5 +1,7 @@
 package dev.chaosagent.scope;
 
+import dev.chaosagent.preset.Preset;
+
 /** What a scope condition may ask of the call being decided, beyond the current thread. */
 public interface ScopedCall {
 
@@ -8,4 +10,10 @@ public interface ScopedCall {
      * false when the woven code did not pass that parameter.
      */
     boolean argumentMatches(int index, Glob glob);
+
+    /**
+     * What the preset makes of the operand the woven code passed ({@link Preset#operation}), once
+     * per call however many keys ask; null when none was passed or it says nothing.
+     */
+    Object operation(Preset preset);
 }

@@ -296,6 +296,38 @@ class ChaosEngineTest {
     }
 
     @Test
+    void aRuleOnOneMethodCountsEachCallOfADirectRecursion() throws Throwable {
+        // As Byteman and its peers count: a rule bound to one method needs no per-call frame.
+        int walk = engine.sites().register(method("a.Tree", "walk", "void"));
+        add("name=every2 target=a.Tree#walk latency=0ms every=2");
+        call(engine, walk, () -> call(engine, walk, () -> call(engine, walk)));
+        assertThat(engine.calls("every2")).isEqualTo(3);
+        assertThat(engine.injections("every2")).isEqualTo(1);
+        assertThat(engine.sites().enter(walk)).as("nothing left open for the exit").isSameAs(Fault.CONTINUE);
+    }
+
+    @Test
+    void aRuleOnSeveralMethodsCountsARecursionOnceAndARuleOnOneOfThemEachCall() throws Throwable {
+        int walk = engine.sites().register(method("a.Tree", "walk", "void"));
+        engine.sites().register(method("a.Tree", "visit", "void"));
+        add("name=both target=a.Tree#* latency=0ms");
+        add("name=walk target=a.Tree#walk latency=0ms");
+        call(engine, walk, () -> call(engine, walk, () -> call(engine, walk)));
+        assertThat(engine.calls("both")).as("one logical call").isEqualTo(1);
+        assertThat(engine.calls("walk")).as("each call of its one method").isEqualTo(3);
+    }
+
+    @Test
+    void aRuleThatComesToMatchASecondMethodCountsANestedCallOnce() throws Throwable {
+        int proxy = engine.sites().register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        add("name=find target=a.Service+#find latency=0ms");
+        call(engine, proxy);
+        int target = engine.sites().register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        call(engine, proxy, () -> call(engine, target));
+        assertThat(engine.calls("find")).as("the proxy's call, then the proxy and the target it delegates to: one call").isEqualTo(2);
+    }
+
+    @Test
     void anotherRuleStillCountsANestedCall() throws Throwable {
         int outer = engine.sites().register(method("a.Checkout", "submit", "void"));
         int inner = engine.sites().register(method("a.Payments", "charge", "void"));

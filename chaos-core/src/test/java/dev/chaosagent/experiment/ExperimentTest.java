@@ -203,4 +203,53 @@ class ExperimentTest {
         assertThat(shopCall()).isTrue();
         assertThat(events("experiment-ended")).singleElement().asString().contains("\"plan\":\"first\"", "\"verdict\":\"aborted\"");
     }
+
+    @Test
+    void theHeapAfterAGcAndTheTimeCapAbortByThemselves() {
+        apply("""
+                name: heap
+                abort: {heap: 0.001%}
+                rules:
+                  - {name: fail, target: com.acme.Catalog#fetch, exception: java.lang.IllegalStateException}
+                """);
+        assertThat(shopCall()).isTrue();
+        System.gc(); // the GC's own notification, no polling: the heap is always above 0.001% of the maximum after it
+        await().atMost(Duration.ofSeconds(10)).until(() -> "heap".equals(experiments.status().orElseThrow().abortReason()));
+        assertThat(shopCall()).isFalse();
+
+        apply("""
+                name: capped
+                abort: {after: 300ms}
+                rules:
+                  - {name: fail, target: com.acme.Catalog#fetch, exception: java.lang.IllegalStateException}
+                """);
+        assertThat(shopCall()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> experiments.status().orElseThrow().ended());
+        assertThat(experiments.status().orElseThrow()).extracting(ExperimentStatus::verdict, ExperimentStatus::abortReason)
+                .containsExactly("aborted", "after");
+        assertThat(shopCall()).isFalse();
+        assertThatThrownBy(experiments::resume).hasMessage("experiment capped is ended, not aborted; there is nothing to resume");
+    }
+
+    @Test
+    void aPlanSavedAgainUnderTheSameNameGoesOnOnItsClockWithTheNewSettings() {
+        String plan = """
+                name: edited
+                phases:
+                  - {name: first, duration: 500ms, rules: [fail]}
+                  - {name: second, duration: 30s}
+                rules:
+                  - {name: fail, target: com.acme.Catalog#fetch, exception: java.lang.IllegalStateException}
+                """;
+        apply(plan);
+        assertThat(shopCall()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "second".equals(experiments.status().orElseThrow().phase()));
+        assertThat(shopCall()).isFalse();
+
+        apply(plan.replace("duration: 30s}", "duration: 30s, rules: [fail]}"));
+        assertThat(experiments.status().orElseThrow().phase()).isEqualTo("second");
+        assertThat(shopCall()).isTrue();
+        assertThat(events("experiment-started")).hasSize(1);
+        assertThat(events("phase-started")).hasSize(2);
+    }
 }

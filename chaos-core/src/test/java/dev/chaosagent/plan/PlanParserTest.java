@@ -68,7 +68,7 @@ class PlanParserTest {
                         "seed: \"abc\" is not a whole number (expected like 42)",
                         "rule 2 (slow): latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)",
                         "rule 3: probabilty: \"0.5\" is not a known key (did you mean probability? expected one of name, target,"
-                                + " latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after,"
+                                + " preset, latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after,"
                                 + " limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)",
                         "rule 4 (good): name: \"good\" is used twice (expected a unique name per rule)",
                         "rule 5: is not a map (expected keys such as target and latency)"))

@@ -155,7 +155,7 @@ class RuleParserTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
             "target=a.B#c latency=fast | latency: \"fast\" is not a duration (expected like 250ms, 2s, 100ms..1s)",
             "target=a.B#c latency=2s..1s | latency: \"2s..1s\" is an empty range (expected the lower bound first, like 100ms..1s)",
-            "target=a.B#c latncy=800ms | latncy: \"800ms\" is not a known key (did you mean latency? expected one of name, target, latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after, limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)",
+            "target=a.B#c latncy=800ms | latncy: \"800ms\" is not a known key (did you mean latency? expected one of name, target, preset, latency, exception, message, returns, cpu, memory, threads, kill, at, probability, every, after, limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)",
             "target=a.B#c | rule: \"a.B#c\" has no fault (expected exactly one of latency, exception, returns, cpu, memory, threads, kill)",
             "target=a.B#c latency=1ms cpu=1ms | rule: \"a.B#c\" has faults latency and cpu (expected exactly one of latency, exception, returns, cpu, memory, threads, kill)",
             "latency=1ms | target: (missing) is required (expected CLASS#METHOD, like com.acme.*Client#fetch*)",

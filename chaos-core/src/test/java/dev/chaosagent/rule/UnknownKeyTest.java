@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A key the language does not know: a typo gets the key it is a typo of, any other word the list alone. */
 class UnknownKeyTest {
 
-    private static final String KEYS = "expected one of name, target, latency, exception, message, returns, cpu, memory, threads,"
+    private static final String KEYS = "expected one of name, target, preset, latency, exception, message, returns, cpu, memory, threads,"
             + " kill, at, probability, every, after, limit, ttl, enabled, async, or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY";
 
     private final RuleParser parser = new RuleParser(getClass().getClassLoader());

@@ -26,15 +26,6 @@ class ScopeParsingTest {
     }
 
     @Test
-    void theScopeKeysAloneParseAsInARule() {
-        assertThat(RuleParser.parseScope("thread=\"http-nio-*\" arg0=42")).isEqualTo(
-                parser.parse("target=a.B#c latency=1ms thread=\"http-nio-*\" arg0=42").scope());
-        assertThat(RuleParser.parseScope(" ")).isSameAs(Scope.NONE);
-        assertThatThrownBy(() -> RuleParser.parseScope("thread=x latency=1ms")).isInstanceOf(InvalidRuleException.class)
-                .hasMessage("latency: \"1ms\" is not a scope key (expected " + Scope.KEYS + ")");
-    }
-
-    @Test
     void aRuleWithoutScopeKeysHasNoScope() {
         assertThat(parser.parse("target=com.acme.Repo#find latency=10ms").scope()).isSameAs(Scope.NONE);
     }

@@ -20,6 +20,10 @@ public final class WovenCall {
     public static Object call(ChaosEngine engine, int site, Body body) throws Throwable {
         SiteTable sites = engine.sites();
         Object entered = sites.enter(site);
+        if (entered == Fault.CONTINUE) {
+            body.run(); // nothing open: the woven code runs the body and has nothing to do at exit
+            return entered;
+        }
         if (!(entered instanceof ThreadCalls)) {
             return entered;
         }

@@ -5,7 +5,6 @@ import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.reflect.AnnotatedElement;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -47,13 +46,13 @@ public final class ChaosExtension implements BeforeAllCallback, BeforeEachCallba
         ChaosEngine engine = AgentLocator.engine();
         RuleScope scope = new RuleScope(engine, seedFor(context, element));
         context.getStore(NAMESPACE).put(SCOPE, scope);
-        List<Rule> rules;
-        try {
-            rules = DeclaredRules.declaredOn(element, RuleParser.forCurrentThread());
-        } catch (InvalidRuleException e) {
-            throw new ExtensionConfigurationException(e.getMessage(), e);
-        }
-        for (Rule rule : rules) {
+        for (String spec : RuleSpecs.declaredOn(element)) {
+            Rule rule;
+            try {
+                rule = RuleParser.forCurrentThread().parse(spec);
+            } catch (InvalidRuleException e) {
+                throw new ExtensionConfigurationException(e.getMessage(), e);
+            }
             TargetCheck.check(rule, classLoader(context));
             try {
                 scope.track(engine.add(rule));

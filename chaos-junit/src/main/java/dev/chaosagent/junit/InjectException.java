@@ -20,7 +20,14 @@ import java.lang.annotation.Target;
 @Repeatable(InjectException.List.class)
 public @interface InjectException {
 
-    String target();
+    /** The methods, as {@code CLASS#METHOD}; leave empty when {@link #preset()} is given. */
+    String target() default "";
+
+    /**
+     * A preset instead of a target, e.g. {@code jdbc}; its scope keys go in {@link #scope()}:
+     * {@code @InjectException(preset = "jdbc", scope = "sql.type=insert", type = SQLException.class)}.
+     */
+    String preset() default "";
 
     Class<? extends Throwable> type();
 
@@ -40,7 +47,8 @@ public @interface InjectException {
 
     /**
      * Scope keys in the one-line form, all of which a call must meet to be eligible, e.g.
-     * {@code "thread=worker-* arg0=42"} or {@code "baggage.chaos=slow-db"}; empty: every call.
+     * {@code "thread=worker-* arg0=42"}, {@code "baggage.chaos=slow-db"} or a preset's, such as
+     * {@code "sql.table=orders"}; empty: every call.
      */
     String scope() default "";
 

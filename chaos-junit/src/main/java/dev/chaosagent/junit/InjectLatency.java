@@ -16,7 +16,14 @@ import java.lang.annotation.Target;
 @Repeatable(InjectLatency.List.class)
 public @interface InjectLatency {
 
-    String target();
+    /** The methods, as {@code CLASS#METHOD}; leave empty when {@link #preset()} is given. */
+    String target() default "";
+
+    /**
+     * A preset instead of a target, e.g. {@code jdbc}; its scope keys go in {@link #scope()}:
+     * {@code @InjectLatency(preset = "jdbc", scope = "sql.table=orders", value = "800ms")}.
+     */
+    String preset() default "";
 
     /** A duration or a range: {@code 800ms}, {@code 200ms..1500ms}. */
     String value();
@@ -34,7 +41,8 @@ public @interface InjectLatency {
 
     /**
      * Scope keys in the one-line form, all of which a call must meet to be eligible, e.g.
-     * {@code "thread=worker-* arg0=42"} or {@code "baggage.chaos=slow-db"}; empty: every call.
+     * {@code "thread=worker-* arg0=42"}, {@code "baggage.chaos=slow-db"} or a preset's, such as
+     * {@code "sql.table=orders"}; empty: every call.
      */
     String scope() default "";
 

@@ -22,8 +22,8 @@ final class TargetCheck {
 
     static void check(Rule rule, ClassLoader loader) {
         TargetPattern target = rule.target();
-        String className = target.className();
-        if (className == null) {
+        String className = target == null ? null : target.className();
+        if (className == null) { // a wildcard target, or a preset: the agent says what it binds
             return;
         }
         Class<?> type;

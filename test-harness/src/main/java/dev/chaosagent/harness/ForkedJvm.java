@@ -124,6 +124,21 @@ public final class ForkedJvm implements AutoCloseable {
         return (capture ? launch.capture() : launch).start();
     }
 
+    /**
+     * Starts the application with the agent on its own classes (the first entry of
+     * {@code chaos.it.classpath}) and these libraries instead of the rest: a library's version under
+     * test (the oldest it supports, the newest) and nothing else of it.
+     */
+    public static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
+        Launch module = application();
+        return launch(module.main.get(0), List.of(module.classpath.get(0))).agent(options).classpath(libraries).start();
+    }
+
+    /** Starts another application of the test classes, {@code mainClass}, with the agent, on its classes and {@code jars} only. */
+    public static ForkedJvm application(String options, Class<?> mainClass, List<Path> jars) throws IOException {
+        return launch(mainClass.getName(), List.of(codeSource(mainClass))).agent(options).classpath(jars).start();
+    }
+
     /** Starts the application with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */
     public static ForkedJvm inPod(String options, Map<String, String> environment, String... jvmArgs) throws IOException {
         return application().agent(options).environment(environment).jvmArgs(jvmArgs).start();

@@ -105,7 +105,7 @@ public final class GameDay {
         Day day = new Day();
         day.follow(journalStart);
         out.print(table(day.rows));
-        System.err.println("  $ java -jar chaos-agent.jar experiment PID\n    " + operator.run(List.of("experiment")));
+        operator.run(List.of("experiment"));
         return verdict(day);
     }
 
@@ -148,14 +148,19 @@ public final class GameDay {
             ExecutorService clients = startClients(stop, () -> loads.computeIfAbsent(phase, p -> new Load()));
             long deadline = System.nanoTime() + EXPERIMENT_LIMIT.toNanos();
             StringBuilder partial = new StringBuilder();
-            try (java.io.RandomAccessFile journal = new java.io.RandomAccessFile(experiment.journal().toFile(), "r")) {
+            try {
                 while (verdict.equals("unknown") && System.nanoTime() < deadline) {
                     Thread.sleep(50);
-                    journal.seek(offset);
-                    byte[] bytes = new byte[(int) (journal.length() - offset)];
-                    journal.readFully(bytes);
-                    offset += bytes.length;
-                    partial.append(new String(bytes, StandardCharsets.UTF_8));
+                    if (!Files.exists(experiment.journal())) {
+                        continue; // the agent writes its first line when the experiment starts
+                    }
+                    try (java.io.RandomAccessFile journal = new java.io.RandomAccessFile(experiment.journal().toFile(), "r")) {
+                        journal.seek(offset);
+                        byte[] bytes = new byte[(int) (journal.length() - offset)];
+                        journal.readFully(bytes);
+                        offset += bytes.length;
+                        partial.append(new String(bytes, StandardCharsets.UTF_8));
+                    }
                     for (int newline; (newline = partial.indexOf("\n")) >= 0; partial.delete(0, newline + 1)) {
                         onLine(partial.substring(0, newline));
                     }

@@ -1,0 +1,12 @@
+package dev.chaosagent.instrument;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the advice parameter that receives the number of the preset recorder woven there, as a constant. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+@interface RecorderId {
+}

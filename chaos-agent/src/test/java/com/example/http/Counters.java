@@ -1,0 +1,15 @@
+package com.example.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the fixture servers saw: requests their filters let through, and requests their handlers ran for. */
+final class Counters {
+    final AtomicInteger filtered = new AtomicInteger();
+    final AtomicInteger handled = new AtomicInteger();
+
+    /** The body every handler answers with: it names the request, so a test sees that the handler ran. */
+    String handle(String method, String path) {
+        handled.incrementAndGet();
+        return "handled " + method + " " + path;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.chaosagent.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A rule's count of calls and, for a rule of probability alone, its roll: the two things every
+ * armed call does, kept per thread so that the call needs neither an atomic instruction nor a
+ * random number. Each thread counts in a cell of its own with a plain store (a {@link LongAdder}'s
+ * atomic add costs more than the rest of a call that does not inject), and draws how many calls
+ * pass before its next selected one (the gaps of independent trials of probability p follow a
+ * geometric law), so that a call only counts down. A thread whose slot another live thread owns
+ * counts in a shared {@link LongAdder} and rolls each call instead. Reading sums the cells: exact
+ * once the calls have returned.
+ */
+final class CallTally {
+
+    private static final int SLOTS = 32;
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(Cell.class, "count", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Cell[] cells = new Cell[SLOTS];
+    private final LongAdder shared = new LongAdder();
+    /** The chance that a call is selected, or 0 when this tally does not roll. */
+    private final double probability;
+    /** {@code ln(1 - probability)}: a gap is {@code ceil(ln(u) / this)} for u uniform in (0, 1]. */
+    private final double logMiss;
+
+    /** @param probability the chance that a call is selected, 0 for a tally that only counts */
+    CallTally(double probability) {
+        this.probability = probability;
+        this.logMiss = Math.log1p(-probability);
+    }
+
+    /** Counts one call; returns whether it is selected (never, for a tally that only counts). */
+    boolean count() {
+        Thread thread = Thread.currentThread();
+        Cell cell = cells[(int) thread.getId() & (SLOTS - 1)];
+        if (cell == null || cell.get() != thread) {
+            cell = claim(thread);
+            if (cell == null) {
+                shared.increment();
+                return probability > 0 && ThreadLocalRandom.current().nextDouble() < probability;
+            }
+        }
+        COUNT.setOpaque(cell, cell.count + 1); // only its owner writes a cell
+        if (--cell.untilSelected > 0) {
+            return false;
+        }
+        cell.untilSelected = gap();
+        return true;
+    }
+
+    /** The thread's cell, taken over from a thread gone or made now; null when a live thread owns the slot. */
+    private Cell claim(Thread thread) {
+        int slot = (int) thread.getId() & (SLOTS - 1);
+        synchronized (this) {
+            Cell cell = cells[slot];
+            Thread owner = cell == null ? null : cell.get();
+            if (owner != null && owner.isAlive()) {
+                return owner == thread ? cell : null;
+            }
+            if (cell != null) {
+                shared.add((long) COUNT.getOpaque(cell)); // its owner is gone: what it counted stays counted
+            }
+            Cell claimed = new Cell(thread, gap());
+            cells[slot] = claimed;
+            return claimed;
+        }
+    }
+
+    /** The number of calls up to and including the next selected one. */
+    private long gap() {
+        if (probability <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double u = 1.0 - ThreadLocalRandom.current().nextDouble();
+        double calls = Math.ceil(Math.log(u) / logMiss);
+        return calls < 1 ? 1 : calls >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) calls;
+    }
+
+    long sum() {
+        long sum;
+        Cell[] snapshot;
+        synchronized (this) {
+            sum = shared.sum();
+            snapshot = cells.clone();
+        }
+        for (Cell cell : snapshot) {
+            if (cell != null) {
+                sum += (long) COUNT.getOpaque(cell);
+            }
+        }
+        return sum;
+    }
+
+    /** One thread's count and countdown; it refers to its owner weakly, so that a thread gone is not kept. */
+    private static final class Cell extends WeakReference<Thread> {
+        long count;
+        long untilSelected;
+
+        Cell(Thread owner, long untilSelected) {
+            super(owner);
+            this.untilSelected = untilSelected;
+        }
+    }
+}
