@@ -1,9 +1,9 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.WovenMethod;
 import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.util.List;
 import java.util.Set;

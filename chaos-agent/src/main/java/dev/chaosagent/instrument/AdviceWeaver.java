@@ -2,7 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.WovenMethod;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.Presets;
 import dev.chaosagent.preset.Recorder;

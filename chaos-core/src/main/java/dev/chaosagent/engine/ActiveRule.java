@@ -1,6 +1,7 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncCall;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;

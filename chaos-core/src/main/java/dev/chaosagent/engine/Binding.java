@@ -1,6 +1,7 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncKind;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.scope.Scope;

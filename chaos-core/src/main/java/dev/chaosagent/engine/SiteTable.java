@@ -2,6 +2,8 @@ package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.async.AsyncKind;
+import dev.chaosagent.engine.spi.ArmedListener;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;

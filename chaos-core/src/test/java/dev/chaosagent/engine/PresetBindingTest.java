@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLTransientConnectionException;

@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.WovenMethod;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.plan.Plan;

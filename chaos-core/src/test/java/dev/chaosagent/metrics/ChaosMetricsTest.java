@@ -4,7 +4,7 @@ import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.WovenMethod;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

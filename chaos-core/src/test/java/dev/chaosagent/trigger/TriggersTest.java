@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.WovenMethod;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.rule.RuleParser;
 import java.util.ArrayList;

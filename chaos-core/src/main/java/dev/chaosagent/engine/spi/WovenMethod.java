@@ -1,4 +1,4 @@
-package dev.chaosagent.engine;
+package dev.chaosagent.engine.spi;
 
 import java.util.List;
 import java.util.Objects;
