@@ -63,6 +63,7 @@ final class Timeline {
     final List<JournalLine> events = new ArrayList<>();
     String verdict;
     Double verdictAt;
+    String verdictMessage;
     /** The first plan named in the lines: an experiment's, or a plain plan's that added rules. */
     String plan;
 
@@ -148,6 +149,7 @@ final class Timeline {
                 case "experiment-ended" -> {
                     verdict = line.string("verdict");
                     verdictAt = at;
+                    verdictMessage = line.string("message");
                 }
                 case "added", "replaced" -> {
                     String name = line.string("rule");

@@ -47,6 +47,14 @@ record Verdict(String kind, String headline, List<String> reasons) {
         if (kind.equals("broken") && abort == null) {
             reasons.add("Nothing aborted the experiment: its rules kept acting to the end of their phases.");
         }
+        List<String> unreached = timeline.phases.stream().filter(phase -> phase.start() == null).map(Timeline.Phase::name).toList();
+        if (!unreached.isEmpty()) {
+            reasons.add(plural(unreached.size(), "planned phase") + " never started: " + String.join(", ", unreached) + ".");
+        }
+        if (timeline.verdictAt != null && timeline.verdictMessage != null) {
+            reasons.add("Ended at " + Format.offset(timeline.verdictAt) + ": " + timeline.verdictMessage
+                    + (timeline.verdictMessage.endsWith(".") ? "" : "."));
+        }
         return new Verdict(kind, headline(kind), reasons);
     }
 

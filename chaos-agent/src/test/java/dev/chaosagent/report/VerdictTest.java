@@ -33,7 +33,8 @@ class VerdictTest {
                         + " (the window then: success 98.59%, p99 353 ms over 497 calls).",
                 "The agent aborted at +0:46.6 in phase \u201cpayment-errors\u201d (reason: hypothesis), 3 ms after the breach:"
                         + " aborted on the broken hypothesis: every rule of checkout-resilience stopped.",
-                "The last injection was counted in the second that ends at +0:47.0; none in the seconds after the abort.");
+                "The last injection was counted in the second that ends at +0:47.0; none in the seconds after the abort.",
+                "Ended at +1:20.0: experiment checkout-resilience ended: aborted.");
     }
 
     @Test
@@ -42,7 +43,9 @@ class VerdictTest {
                 + "\"message\":\"ended\",\"verdict\":\"held\"}\n");
         assertThat(verdict.kind()).isEqualTo("held");
         assertThat(verdict.reasons()).containsExactly(
-                "The hypothesis held in every phase: success stayed at or above 99.5% and p99 at or below 250 ms over a 10s window.");
+                "The hypothesis held in every phase: success stayed at or above 99.5% and p99 at or below 250 ms over a 10s window.",
+                "2 planned phases never started: steady, slow.",
+                "Ended at +2:00.0: ended.");
     }
 
     @Test
@@ -55,7 +58,8 @@ class VerdictTest {
                 + "{\"time\":\"2026-12-06T10:01:00.002Z\",\"event\":\"experiment-ended\",\"plan\":\"p\",\"message\":\"m\",\"verdict\":\"not-steady\"}\n");
         assertThat(verdict.headline()).isEqualTo("Not steady");
         assertThat(verdict.reasons()).containsExactly("The steady state did not hold at the end of phase \u201csteady\u201d"
-                + " (success 98%, p99 121 ms over 1\u202f200 calls): nothing was ever injected.");
+                + " (success 98%, p99 121 ms over 1\u202f200 calls): nothing was ever injected.",
+                "1 planned phase never started: slow.", "Ended at +1:00.0: m.");
     }
 
     @Test
@@ -66,7 +70,8 @@ class VerdictTest {
                 + "{\"time\":\"2026-12-06T10:02:00.002Z\",\"event\":\"experiment-ended\",\"plan\":\"p\",\"message\":\"m\",\"verdict\":\"broken\"}\n");
         assertThat(verdict.reasons()).containsExactly(
                 "The hypothesis broke at +1:10.5 in phase \u201cslow\u201d: p99 300 ms is above 250 ms (the window then: success 99.9%, p99 300 ms over 800 calls).",
-                "Nothing aborted the experiment: its rules kept acting to the end of their phases.");
+                "Nothing aborted the experiment: its rules kept acting to the end of their phases.",
+                "2 planned phases never started: steady, slow.", "Ended at +2:00.0: m.");
     }
 
     @Test
@@ -75,6 +80,7 @@ class VerdictTest {
         assertThat(verdict.kind()).isEqualTo("unfinished");
         assertThat(verdict.reasons().get(0)).isEqualTo("The journal ends at +0:52.0 with no experiment-ended line: the JVM stopped,"
                 + " or the journal was cut, before the experiment ended.");
+        assertThat(verdict.reasons()).last().isEqualTo("1 planned phase never started: recovery.");
     }
 
     @Test
