@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The start-up rules, read in the JVM's class-loading log: an idle agent, and an agent whose plan
  * (in the YAML that {@code PlainYaml} reads) arms nothing in this JVM, load none of what costs every
- * JVM milliseconds the first time (ARCHITECTURE-startup.md has the figures): Byte Buddy (the weaver
+ * JVM milliseconds the first time (ARCHITECTURE.md, "Start-up rules", has the figures): Byte Buddy (the weaver
  * loads only with a rule), SnakeYAML, the JDK's security providers (the pod hash is SHA-256),
  * {@code DateTimeFormatter} (the journal writes its own times), and no lambda of the agent's.
  */
