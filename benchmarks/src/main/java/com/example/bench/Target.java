@@ -1,5 +1,6 @@
 package com.example.bench;
 
+import java.util.concurrent.CompletableFuture;
 import org.openjdk.jmh.annotations.CompilerControl;
 
 /**
@@ -8,8 +9,16 @@ import org.openjdk.jmh.annotations.CompilerControl;
  */
 public class Target {
 
+    private static final CompletableFuture<Integer> DONE = CompletableFuture.completedFuture(7);
+
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public int compute(int x) {
         return x * 31 + 7;
+    }
+
+    /** An asynchronous method, as cheap as {@link #compute}: its future is already complete. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public CompletableFuture<Integer> computeAsync(int x) {
+        return x == 0 ? null : DONE;
     }
 }

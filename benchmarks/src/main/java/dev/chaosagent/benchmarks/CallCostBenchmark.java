@@ -1,5 +1,6 @@
 package dev.chaosagent.benchmarks;
 
+import com.example.bench.BenchStatement;
 import com.example.bench.Target;
 import com.example.bench.Untargeted;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,24 @@ public class CallCostBenchmark {
 
     private final Target target = new Target();
     private int input = 42;
+    private final BenchStatement statement = new BenchStatement();
+    private String sql = "SELECT title FROM albums WHERE id = ?";
 
     @Benchmark
     public int call() {
         return target.compute(input);
+    }
+
+    /** One execution of a JDBC statement, the operation of the jdbc preset (its SQL names the table albums). */
+    @Benchmark
+    public Object statement() {
+        return statement.executeQuery(sql);
+    }
+
+    /** A call of a method that returns a {@code CompletableFuture}, which async rules act on. */
+    @Benchmark
+    public Object callAsync() {
+        return target.computeAsync(input);
     }
 
     static {

@@ -31,19 +31,30 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RunBenchmarks {
 
     private static final String TARGET = "com.example.bench.Target#compute";
+    private static final String ASYNC_TARGET = "com.example.bench.Target#computeAsync";
 
     /**
      * A way to run the JVM under test: with chaos-agent and a plan, with Byteman and a script, or
      * with neither (both null). chaos-agent's faults are {@code latency=0ms} and Byteman's action is
      * {@code NOTHING}, so that a scenario measures the tool's own cost and nothing it injects.
      */
-    record Scenario(String name, String plan, String byteman, boolean compiled, int threads, String goal) {
+    record Scenario(String name, String plan, String byteman, boolean compiled, int threads, String goal, String benchmark) {
         static Scenario chaos(String name, String plan, int threads, String goal) {
-            return new Scenario(name, plan, null, false, threads, goal);
+            return new Scenario(name, plan, null, false, threads, goal, "call");
+        }
+
+        /** A scenario of {@link CallCostBenchmark#callAsync}, a method returning a {@code CompletableFuture}. */
+        static Scenario async(String name, String plan, String goal) {
+            return new Scenario(name, plan, null, false, 1, goal, "callAsync");
         }
 
         static Scenario byteman(String name, String script, boolean compiled, int threads) {
-            return new Scenario(name, null, script, compiled, threads, "peer");
+            return new Scenario(name, null, script, compiled, threads, "peer", "call");
+        }
+
+        /** A scenario of {@link CallCostBenchmark#statement}: one JDBC statement, as the jdbc preset sees it. */
+        static Scenario statement(String name, String plan, String goal) {
+            return new Scenario(name, plan, null, false, 1, goal, "statement");
         }
     }
 
@@ -70,6 +81,17 @@ public final class RunBenchmarks {
                     "<= baseline + 15 ns"),
             Scenario.chaos("armed, caller scope not matching", rules("target: " + TARGET + "\n    latency: 0ms\n    caller: \"com.acme.*#submit\""), 1,
                     "measured (walks the stack)"),
+            Scenario.statement("statement, no agent", null, "baseline of the statement rows"),
+            Scenario.statement("statement, target rule not firing (p=0.0001)",
+                    rules("target: com.example.bench.BenchStatement#executeQuery\n    latency: 0ms\n    probability: 0.0001"),
+                    "<= statement baseline + 7 ns, 0 B/op"),
+            Scenario.statement("statement, jdbc preset, sql.table not matching",
+                    rules("preset: jdbc\n    sql.table: orders\n    latency: 0ms"), "<= target rule row + 15 ns, 0 B/op"),
+            Scenario.async("async method, no agent", null, "baseline"),
+            Scenario.async("async method, armed, not firing (p=0.0001)",
+                    rules("target: " + ASYNC_TARGET + "\n    latency: 1ms\n    probability: 0.0001"), "<= the synchronous armed figure + 2 ns"),
+            Scenario.async("async method, firing every call (latency=1ms)", rules("target: " + ASYNC_TARGET + "\n    latency: 1ms"),
+                    "measured: one scheduled task a call, no thread"),
             Scenario.byteman("Byteman, condition false", BYTEMAN_FALSE, false, 1),
             Scenario.byteman("Byteman, condition false, compiled", BYTEMAN_FALSE, true, 1),
             Scenario.byteman("Byteman, condition false, compiled, 2 threads", BYTEMAN_FALSE, true, 2),
@@ -100,14 +122,14 @@ public final class RunBenchmarks {
         List<String[]> rows = new ArrayList<>();
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         Map<String, Double> allocations = new java.util.LinkedHashMap<>();
-        StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"CallCostBenchmark.call\",\n  \"unit\": \"ns/op\",\n")
+        StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"CallCostBenchmark\",\n  \"unit\": \"ns/op\",\n")
                 .append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n")
                 .append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n  \"scenarios\": [\n");
         for (int i = 0; i < SCENARIOS.size(); i++) {
             Scenario scenario = SCENARIOS.get(i);
             System.out.println("benchmarks: [" + (i + 1) + "/" + SCENARIOS.size() + "] " + scenario.name());
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(CallCostBenchmark.class.getName() + ".call")
+                    .include(CallCostBenchmark.class.getName() + "\\." + scenario.benchmark() + "$")
                     .forks(1)
                     .threads(scenario.threads())
                     .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
@@ -133,8 +155,8 @@ public final class RunBenchmarks {
             rows.add(new String[] {scenario.name(), Integer.toString(scenario.threads()), format(primary.getScore()),
                     format(primary.getScoreError()), format(allocated), scenario.goal()});
             json.append(String.format(Locale.ROOT,
-                    "    {\"scenario\": \"%s\", \"threads\": %d, \"score\": %.3f, \"error\": %.3f, \"bytesPerOp\": %.3f, \"goal\": \"%s\"}%s%n",
-                    scenario.name(), scenario.threads(), primary.getScore(), primary.getScoreError(), allocated, scenario.goal(),
+                    "    {\"scenario\": \"%s\", \"benchmark\": \"%s\", \"threads\": %d, \"score\": %.3f, \"error\": %.3f, \"bytesPerOp\": %.3f, \"goal\": \"%s\"}%s%n",
+                    scenario.name(), scenario.benchmark(), scenario.threads(), primary.getScore(), primary.getScoreError(), allocated, scenario.goal(),
                     i + 1 < SCENARIOS.size() ? "," : ""));
         }
         double bytemanBest = Math.min(scores.get("Byteman, condition false"), scores.get("Byteman, condition false, compiled"));

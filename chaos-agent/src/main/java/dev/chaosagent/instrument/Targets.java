@@ -34,7 +34,6 @@ final class Targets {
 
     private Targets(List<Rule> rules, List<ObservedCalls> observed) {
         this.rules = rules;
-        // Loops rather than streams: this runs in premain, where every first use costs start-up time.
         List<TargetPattern> distinct = new ArrayList<>();
         List<Preset> presets = new ArrayList<>();
         for (Rule rule : rules) {

@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +86,6 @@ class ExperimentIT {
 
     @Test
     void phasesRunOnTheJvmsClockGatedOnTheSteadyStateAndTheMetricsFollow() throws Exception {
-        int port = ForkedJvm.freePort();
         Path journal = dir.resolve("journal.jsonl");
         Path plan = Plans.write(dir, "rules: []\n");
         String phased = """
@@ -99,10 +99,10 @@ class ExperimentIT {
                 rules:
                   - {name: slow, target: com.example.shop.Orders$Payments#charge, latency: 2ms}
                 """.formatted(OBSERVE);
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",journal=" + journal + ",metrics=" + port)) {
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",journal=" + journal + ",metrics=0")) {
             shop.result("orders start 2");
             Plans.swap(plan, phased);
-            shop.awaitStderr("metrics at http://127.0.0.1:" + port);
+            int port = shop.metricsPort();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> scrape(port).contains(
                     "chaos_experiment_phase{phase=\"slow-payments\",plan=\"phased\"} 1.0"));
             assertThat(scrape(port)).doesNotContain("phase=\"steady\"").containsPattern(
@@ -178,16 +178,15 @@ class ExperimentIT {
 
     @Test
     void jmxTheCliAndTheMetricsShowAbortAndResumeTheExperiment() throws Exception {
-        int jmxPort = ForkedJvm.freePort();
-        int metricsPort = ForkedJvm.freePort();
         Path plan = Plans.write(dir, """
                 name: doors
                 hypothesis: {observe: %s, minCalls: 5}
                 rules:
                   - {name: fail, target: com.example.shop.Orders$Payments#charge, exception: java.io.IOException, every: 1000}
                 """.formatted(OBSERVE));
-        try (ForkedJvm shop = ForkedJvm.withRemoteJmx(jmxPort, "config=" + plan + ",metrics=" + metricsPort);
-             JMXConnector connector = ForkedJvm.jmxConnector(jmxPort)) {
+        try (ForkedJvm shop = ForkedJvm.withRemoteJmx("config=" + plan + ",metrics=0");
+             JMXConnector connector = shop.jmxConnector()) {
+            int metricsPort = shop.metricsPort();
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             for (int i = 0; i < 10; i++) {

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.http.HttpApp;
+import dev.chaosagent.harness.ForkedJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +60,7 @@ class HttpServerPresetIT {
             // Six requests reached the filter; the three answered by the agent never reached the handler.
             assertThat(app.result("filtered")).isEqualTo("ok 7");
             assertThat(app.result("handled")).isEqualTo("ok 4");
-            assertThat(app.result("describe")).contains("preset=http-server");
+            assertThat(app.result("describe")).contains("preset=http-server", "albums-down: preset http-server binds");
 
             assertThat(app.result("removeRule albums-down")).isEqualTo("ok true");
             assertThat(app.result("removeRule acme-down")).isEqualTo("ok true");

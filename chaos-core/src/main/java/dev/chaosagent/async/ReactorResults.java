@@ -1,6 +1,5 @@
 package dev.chaosagent.async;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -114,13 +113,7 @@ final class ReactorResults {
     }
 
     private static Object invoke(Method method, Object target, Object... arguments) {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Reactor's " + method.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return LibraryCalls.invoke("Reactor", method, target, arguments);
     }
 
     /** The delay of one subscription: completes the future the gate waits on. */

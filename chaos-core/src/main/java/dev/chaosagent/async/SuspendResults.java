@@ -1,7 +1,6 @@
 package dev.chaosagent.async;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
@@ -146,13 +145,7 @@ final class SuspendResults {
     }
 
     private static Object invoke(Method method, Object target, Object... arguments) {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Kotlin's " + method.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return LibraryCalls.invoke("Kotlin", method, target, arguments);
     }
 
     /** Resumes the caller once, through its dispatcher, with the call's result or failure. */

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.preset.PresetMethod;
 import dev.chaosagent.rule.TargetPattern;
@@ -50,7 +51,7 @@ public final class ObservedCalls {
         return preset;
     }
 
-    boolean matches(MethodSite info) {
+    boolean matches(WovenMethod info) {
         for (TargetPattern pattern : methods) {
             if (pattern.matchesType(info.className(), info.supertypes()) && pattern.matchesMethod(info.methodName(), info.parameterTypes())) {
                 return true;

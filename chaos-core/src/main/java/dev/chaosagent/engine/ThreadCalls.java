@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
 import dev.chaosagent.scope.Scope;
@@ -40,7 +41,7 @@ public final class ThreadCalls implements ScopedCall {
     private ObservedCalls[] observers = new ObservedCalls[4];
     private long[] started = new long[4];
     private Object[] outcomes = new Object[4];
-    private MethodSite deciding;
+    private WovenMethod deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
     /** The operand a preset method passed, and what {@link #operationPreset} made of it, for the call being decided. */
@@ -115,9 +116,9 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the operand and the passed parameters of the call about to be decided at {@code site}. */
-    void deciding(MethodSite site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
-        deciding = site;
+    /** Holds the operand and the passed parameters of the call about to be decided at {@code method}. */
+    void deciding(WovenMethod method, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+        deciding = method;
         this.operand = operand;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;

@@ -38,7 +38,7 @@ final class ExperimentParser {
 
     /** The experiment, or null when the plan has none of its keys. */
     static ExperimentSpec read(Map<?, ?> top, String planName, List<Rule> rules, List<String> problems) {
-        if (KEYS.stream().noneMatch(top::containsKey)) {
+        if (!mentionsAny(top, KEYS)) {
             return null;
         }
         ExperimentParser parser = new ExperimentParser(problems);
@@ -132,7 +132,9 @@ final class ExperimentParser {
             return phases;
         }
         Set<String> ruleNames = new HashSet<>();
-        rules.forEach(rule -> ruleNames.add(rule.name()));
+        for (Rule rule : rules) {
+            ruleNames.add(rule.name());
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "phases." + (i + 1);
@@ -252,7 +254,21 @@ final class ExperimentParser {
     }
 
     private boolean problemsMention(String key) {
-        return problems.stream().anyMatch(problem -> problem.startsWith(key));
+        for (String problem : problems) {
+            if (problem.startsWith(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsAny(Map<?, ?> top, Iterable<String> keys) {
+        for (String key : keys) {
+            if (top.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long duration(String key, Object value, long otherwise) {

@@ -1,5 +1,6 @@
 package dev.chaosagent.junit;
 
+import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
@@ -44,14 +45,20 @@ final class TargetCheck {
             throw misconfigured(rule, "matches nothing: " + className + " has no method that matches");
         }
         if (rule.fault() instanceof ExceptionFault exception && exception.isChecked()) {
+            // An asynchronous method (async=auto) reports any exception through what it returns.
             boolean declared = matched.stream().anyMatch(m -> exception.isDeclaredBy(
-                    Arrays.stream(m.getExceptionTypes()).map(Class::getName).toList()));
+                    Arrays.stream(m.getExceptionTypes()).map(Class::getName).toList()) || (rule.async() && isAsync(m)));
             if (!declared) {
                 throw new ExtensionConfigurationException("exception: \"" + exception.type().getName()
                         + "\" is a checked exception that no method matching " + target + " declares"
                         + " (expected an unchecked exception, or one the method throws)");
             }
         }
+    }
+
+    private static boolean isAsync(Method method) {
+        return AsyncKind.of(method.getReturnType().getName(),
+                Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).toList()) != null;
     }
 
     private static List<Method> methodsOf(Class<?> type) {

@@ -3,7 +3,6 @@ package dev.chaosagent.preset.http;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.Operand;
-import dev.chaosagent.preset.Preset;
 import dev.chaosagent.preset.PresetKey;
 import dev.chaosagent.preset.PresetMethod;
 import java.util.List;
@@ -28,27 +27,20 @@ import java.util.List;
  * The default fault is the connection error the libraries throw when nothing listens:
  * {@code java.net.ConnectException} (Spring wraps it in its {@code ResourceAccessException}).
  */
-public final class HttpClientPreset extends Preset {
+public final class HttpClientPreset extends HttpPreset {
 
     public static final HttpClientPreset INSTANCE = new HttpClientPreset();
 
-    private final List<PresetMethod> methods = List.of(
-            PresetMethod.of("org.springframework.http.client.ClientHttpRequest+#execute()", Operand.receiver()),
-            PresetMethod.of("java.net.http.HttpClient+#send", Operand.arguments()),
-            PresetMethod.of("java.net.http.HttpClient+#sendAsync", Operand.arguments()),
-            PresetMethod.of("okhttp3.**RealCall#getResponseWithInterceptorChain*()", Operand.receiver()),
-            PresetMethod.of("org.apache.hc.client5.http.impl.classic.CloseableHttpClient+#doExecute(org.apache.hc.core5.http.HttpHost,"
-                    + "org.apache.hc.core5.http.ClassicHttpRequest,org.apache.hc.core5.http.protocol.HttpContext)", Operand.arguments()),
-            PresetMethod.of("org.springframework.web.reactive.function.client.ExchangeFunction+#exchange("
-                    + "org.springframework.web.reactive.function.client.ClientRequest)", Operand.argument(0)));
-
     private HttpClientPreset() {
-        super("http-client");
-    }
-
-    @Override
-    public List<PresetMethod> methods() {
-        return methods;
+        super("http-client", List.of(
+                PresetMethod.of("org.springframework.http.client.ClientHttpRequest+#execute()", Operand.receiver()),
+                PresetMethod.of("java.net.http.HttpClient+#send", Operand.arguments()),
+                PresetMethod.of("java.net.http.HttpClient+#sendAsync", Operand.arguments()),
+                PresetMethod.of("okhttp3.**RealCall#getResponseWithInterceptorChain*()", Operand.receiver()),
+                PresetMethod.of("org.apache.hc.client5.http.impl.classic.CloseableHttpClient+#doExecute(org.apache.hc.core5.http.HttpHost,"
+                        + "org.apache.hc.core5.http.ClassicHttpRequest,org.apache.hc.core5.http.protocol.HttpContext)", Operand.arguments()),
+                PresetMethod.of("org.springframework.web.reactive.function.client.ExchangeFunction+#exchange("
+                        + "org.springframework.web.reactive.function.client.ClientRequest)", Operand.argument(0))));
     }
 
     @Override
@@ -67,23 +59,8 @@ public final class HttpClientPreset extends Preset {
     }
 
     @Override
-    public List<String> faultKeys() {
-        return List.of("status");
-    }
-
-    @Override
-    public Fault fault(String key, String value, ClassLoader loader) {
-        return StatusFault.parse(value);
-    }
-
-    @Override
     public Fault defaultFault(ClassLoader loader) {
         return ExceptionFault.of("java.net.ConnectException", "chaos: connection refused", loader);
-    }
-
-    @Override
-    public Object operation(Object operand) {
-        return HttpOperations.of(operand);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.chaosagent.preset.http;
 
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.Operand;
-import dev.chaosagent.preset.Preset;
 import dev.chaosagent.preset.PresetKey;
 import dev.chaosagent.preset.PresetMethod;
 import java.util.List;
@@ -22,24 +21,17 @@ import java.util.List;
  * status is set and the response completed, as the {@code Mono<Void>} the handler would return.</li>
  * </ul>
  */
-public final class HttpServerPreset extends Preset {
+public final class HttpServerPreset extends HttpPreset {
 
     public static final HttpServerPreset INSTANCE = new HttpServerPreset();
 
-    private final List<PresetMethod> methods = List.of(
-            PresetMethod.of("jakarta.servlet.Servlet+#service(jakarta.servlet.ServletRequest,jakarta.servlet.ServletResponse)",
-                    Operand.arguments()),
-            PresetMethod.of("com.sun.net.httpserver.HttpHandler+#handle(com.sun.net.httpserver.HttpExchange)", Operand.argument(0)),
-            PresetMethod.of("org.springframework.http.server.reactive.HttpHandler+#handle(org.springframework.http.server.reactive.ServerHttpRequest,"
-                    + "org.springframework.http.server.reactive.ServerHttpResponse)", Operand.arguments()));
-
     private HttpServerPreset() {
-        super("http-server");
-    }
-
-    @Override
-    public List<PresetMethod> methods() {
-        return methods;
+        super("http-server", List.of(
+                PresetMethod.of("jakarta.servlet.Servlet+#service(jakarta.servlet.ServletRequest,jakarta.servlet.ServletResponse)",
+                        Operand.arguments()),
+                PresetMethod.of("com.sun.net.httpserver.HttpHandler+#handle(com.sun.net.httpserver.HttpExchange)", Operand.argument(0)),
+                PresetMethod.of("org.springframework.http.server.reactive.HttpHandler+#handle(org.springframework.http.server.reactive.ServerHttpRequest,"
+                        + "org.springframework.http.server.reactive.ServerHttpResponse)", Operand.arguments())));
     }
 
     @Override
@@ -57,23 +49,8 @@ public final class HttpServerPreset extends Preset {
     }
 
     @Override
-    public List<String> faultKeys() {
-        return List.of("status");
-    }
-
-    @Override
-    public Fault fault(String key, String value, ClassLoader loader) {
-        return StatusFault.parse(value);
-    }
-
-    @Override
     public Fault defaultFault(ClassLoader loader) {
         return new StatusFault(503);
-    }
-
-    @Override
-    public Object operation(Object operand) {
-        return HttpOperations.of(operand);
     }
 
     /** A request fails when its response's status is 500 or more, as its client sees it, whether or not something was thrown. */
