@@ -61,7 +61,7 @@ public final class Instrumenter {
     /** Brings the bytecode in line with the engine's current rules. */
     public synchronized void update() {
         Targets previous = targets;
-        Targets next = Targets.of(engine.rules(), engine.observedTargets());
+        Targets next = Targets.of(engine.rules(), engine.observed());
         if (next.isEmpty()) {
             if (transformer != null) {
                 restoreAll(previous);

@@ -43,7 +43,7 @@ public final class SiteTable {
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
     /** The methods experiments observe, and who is told of their calls. */
-    private final Map<CallObserver, TargetPattern> observed = new HashMap<>();
+    private final Map<CallObserver, ObservedCalls> observed = new HashMap<>();
 
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
@@ -287,9 +287,9 @@ public final class SiteTable {
         return true;
     }
 
-    /** Tells {@code observer} of every call of the methods {@code pattern} matches, from now on; under the engine's lock. */
-    void observe(CallObserver observer, TargetPattern pattern) {
-        observed.put(observer, pattern);
+    /** Tells its observer of every call {@code calls} observes, from now on; under the engine's lock. */
+    void observe(ObservedCalls calls) {
+        observed.put(calls.observer(), calls);
         rebind(rules);
     }
 
@@ -300,8 +300,8 @@ public final class SiteTable {
         }
     }
 
-    /** The patterns of the observed methods, which instrumentation weaves as it weaves targets; under the engine's lock. */
-    List<TargetPattern> observedPatterns() {
+    /** What experiments observe, which instrumentation weaves as it weaves targets; under the engine's lock. */
+    List<ObservedCalls> observed() {
         return List.copyOf(observed.values());
     }
 
@@ -395,11 +395,10 @@ public final class SiteTable {
             }
         }
         site.matches = bound;
-        CallObserver observer = null;
-        for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
-            TargetPattern pattern = watched.getValue();
-            if (pattern.matchesType(method.className(), method.supertypes()) && pattern.matchesMethod(method.methodName(), method.parameterTypes())) {
-                observer = watched.getKey();
+        ObservedCalls observer = null;
+        for (ObservedCalls watched : observed.values()) {
+            if (watched.matches(method)) {
+                observer = watched;
             }
         }
         site.observer = observer;
@@ -461,7 +460,7 @@ public final class SiteTable {
         /** The method's asynchronous type, or null: from its declared types, once. */
         final AsyncKind async;
         volatile Binding[] bindings = NONE;
-        volatile CallObserver observer;
+        volatile ObservedCalls observer;
         /** What {@link #bindings} is made of; guarded by the engine's lock. */
         List<Match> matches = List.of();
 
