@@ -1,9 +1,9 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
 import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +40,7 @@ public class EngineHotPathBenchmark {
     public void setUp() {
         engine = ChaosEngine.create();
         sites = engine.sites();
-        site = sites.register(new MethodSite("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
+        site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
         RuleParser parser = new RuleParser(getClass().getClassLoader());
         String spec = switch (rule) {
             case "none" -> null;

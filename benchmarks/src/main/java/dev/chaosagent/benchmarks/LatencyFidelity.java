@@ -1,9 +1,9 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
 import dev.chaosagent.engine.SiteTable;
 import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class LatencyFidelity {
     static Row measure(String latency, long requestedNanos, int calls) throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
         SiteTable sites = engine.sites();
-        int site = sites.register(new MethodSite("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
+        int site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
         engine.add(new RuleParser(LatencyFidelity.class.getClassLoader()).parse("name=l target=com.example.A#m latency=" + latency));
         for (int i = 0; i < Math.min(calls, 20); i++) {
             call(sites, site);

@@ -61,7 +61,7 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
         boolean jmx = bool(values, "jmx", true, problems);
         boolean allowDestructive = bool(values, "allowDestructive", false, problems);
         Long seed = whole(values, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems);
-        Long port = whole(values, "metrics", 1, 65_535, problems);
+        Long port = whole(values, "metrics", 0, 65_535, problems);
         Path config = path(values, "config", problems);
         Path journal = path(values, "journal", problems);
         Path podLabels = path(values, "podLabels", problems);
@@ -123,7 +123,7 @@ public record AgentOptions(Path config, boolean enabled, boolean jmx, boolean al
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(key + "=" + value + (key.equals("metrics") ? " is not a port (expected 1 to 65535)" : " is not a whole number (expected like 42)"));
+        problems.add(key + "=" + value + (key.equals("metrics") ? " is not a port (expected 1 to 65535, or 0 for one the system picks)" : " is not a whole number (expected like 42)"));
         return null;
     }
 }

@@ -112,7 +112,7 @@ public final class AgentRuntime {
         AgentWork.threads("doors").newThread(new Doors(log)).start();
     }
 
-    /** A class, not a lambda: the premain thread spins none. */
+    /** What the doors' thread does. */
     private final class Doors implements Runnable {
         private final Logger log;
 

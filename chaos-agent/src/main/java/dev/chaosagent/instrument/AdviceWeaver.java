@@ -2,7 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.Presets;
 import dev.chaosagent.preset.Recorder;
@@ -66,10 +66,10 @@ final class AdviceWeaver {
     private static byte[] weave(String className, ClassFileLocator locator, TypePool pool, Set<String> supertypes,
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(className, supertypes, targets);
-        SiteIds sites = new SiteIds(className, supertypes, engine, targeted);
-        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(Site.class, sites).bind(new PassedArguments(targeted))
+        SiteIds siteIds = new SiteIds(className, supertypes, engine, targeted);
+        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted))
                 .bind(Continuation.class, Continuation.MAPPING);
-        Advice.WithCustomMapping recording = Advice.withCustomMapping().bind(RecorderId.class, sites.recorders())
+        Advice.WithCustomMapping recording = Advice.withCustomMapping().bind(RecorderId.class, siteIds.recorders())
                 .bind(new OperandArguments(method -> targeted.recorder(method).value().index(names(method.getParameters().asTypeList()))));
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
                 .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
@@ -87,12 +87,12 @@ final class AdviceWeaver {
                     .readerFlags(ClassReader.SKIP_FRAMES));
         }
         byte[] woven = builder.make(pool).getBytes();
-        return sites.any ? woven : null;
+        return siteIds.any ? woven : null;
     }
 
     /**
      * Weaves a JDK class once and throws the result away, so that the first rule finds Byte Buddy
-     * loaded and its code run once. Sites go to an engine of their own, never the agent's.
+     * loaded and its code run once. Its woven methods go to an engine of their own, never the agent's.
      */
     static void warmUp() throws IOException {
         String className = "java.util.concurrent.atomic.AtomicInteger";
@@ -228,7 +228,7 @@ final class AdviceWeaver {
         @Override
         public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
-            int id = engine.sites().register(new MethodSite(className, method.getInternalName(),
+            int id = engine.sites().register(new WovenMethod(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;

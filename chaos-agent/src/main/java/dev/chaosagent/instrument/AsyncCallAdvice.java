@@ -16,7 +16,7 @@ final class AsyncCallAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = ChaosDispatcher.Returning.class)
-    static Object enter(@Site int site, @Advice.Origin Class<?> origin) throws Throwable {
+    static Object enter(@SiteId int site, @Advice.Origin Class<?> origin) throws Throwable {
         return ChaosDispatcher.enterAsync(site, origin);
     }
 

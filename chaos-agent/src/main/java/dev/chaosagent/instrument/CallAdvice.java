@@ -18,7 +18,7 @@ final class CallAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = ChaosDispatcher.Returning.class)
-    static Object enter(@Site int site) throws Throwable {
+    static Object enter(@SiteId int site) throws Throwable {
         return ChaosDispatcher.enter(site);
     }
 

@@ -49,7 +49,6 @@ public final class Instrumenter {
      * costs the JVM its class-data sharing for application classes, and it says so on stderr).
      */
     public void start() {
-        // An anonymous class, not this::update: premain spins no lambda (the first costs ~3 ms).
         engine.addRuleSetListener(new Runnable() {
             @Override
             public void run() {
@@ -62,7 +61,7 @@ public final class Instrumenter {
     /** Brings the bytecode in line with the engine's current rules. */
     public synchronized void update() {
         Targets previous = targets;
-        Targets next = Targets.of(engine.rules(), engine.observedTargets());
+        Targets next = Targets.of(engine.rules(), engine.observed());
         if (next.isEmpty()) {
             if (transformer != null) {
                 restoreAll(previous);

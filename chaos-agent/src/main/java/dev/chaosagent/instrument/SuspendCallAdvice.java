@@ -16,7 +16,7 @@ final class SuspendCallAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = ChaosDispatcher.Returning.class)
-    static Object enter(@Site int site, @Advice.Origin Class<?> origin, @Continuation Object continuation) throws Throwable {
+    static Object enter(@SiteId int site, @Advice.Origin Class<?> origin, @Continuation Object continuation) throws Throwable {
         return ChaosDispatcher.enterSuspend(site, origin, continuation);
     }
 

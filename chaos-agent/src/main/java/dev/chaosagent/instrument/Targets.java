@@ -1,5 +1,6 @@
 package dev.chaosagent.instrument;
 
+import dev.chaosagent.engine.ObservedCalls;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.preset.PresetMethod;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The targets of the rules in force, as instrumentation asks about them: by name first (cheap),
  * by supertypes only when some target has {@code +}. A preset rule's targets are its preset's
- * methods; its preset's recorders are woven too, while it lasts.
+ * methods; its preset's recorders are woven too, while it lasts. So are the methods an experiment
+ * observes, and a hypothesis's preset as a rule's.
  */
 final class Targets {
 
@@ -30,9 +32,8 @@ final class Targets {
     private final List<Recorder> recorders;
     private final boolean subtypes;
 
-    private Targets(List<Rule> rules, List<TargetPattern> observed) {
+    private Targets(List<Rule> rules, List<ObservedCalls> observed) {
         this.rules = rules;
-        // Loops rather than streams: this runs in premain, where every first use costs start-up time.
         List<TargetPattern> distinct = new ArrayList<>();
         List<Preset> presets = new ArrayList<>();
         for (Rule rule : rules) {
@@ -45,9 +46,14 @@ final class Targets {
                 presets.add(rule.preset());
             }
         }
-        for (TargetPattern pattern : observed) {
-            if (!distinct.contains(pattern)) {
-                distinct.add(pattern);
+        for (ObservedCalls calls : observed) {
+            for (TargetPattern pattern : calls.methods()) {
+                if (!distinct.contains(pattern)) {
+                    distinct.add(pattern);
+                }
+            }
+            if (calls.preset() != null && !presets.contains(calls.preset())) {
+                presets.add(calls.preset()); // its methods pass their operand, which the observation reads
             }
         }
         this.patterns = distinct;
@@ -73,7 +79,7 @@ final class Targets {
     }
 
     /** The rules' targets and the methods an experiment observes, which are woven alike. */
-    static Targets of(List<Rule> rules, List<TargetPattern> observed) {
+    static Targets of(List<Rule> rules, List<ObservedCalls> observed) {
         return new Targets(List.copyOf(rules), List.copyOf(observed));
     }
 

@@ -37,7 +37,6 @@ public final class AgentLoggerProvider implements SLF4JServiceProvider, ILoggerF
         return this;
     }
 
-    // No lambdas on the way to the first log line: the first one in a JVM costs start-up ~3 ms.
     @Override
     public Logger getLogger(String name) {
         Logger logger = loggers.get(name);

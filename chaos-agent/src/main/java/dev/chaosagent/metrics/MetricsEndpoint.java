@@ -40,6 +40,7 @@ public final class MetricsEndpoint implements AutoCloseable {
      * from a daemon thread: the server's own threads inherit that, so they never keep the
      * application's JVM alive.
      *
+     * @param port the port, or 0 for one the system picks ({@link #port()} tells which)
      * @param plan whether the current plan arms this JVM (it gives null until a plan is good), or null without a plan file
      * @throws IOException when the port cannot be bound (in use, or not allowed)
      */
@@ -79,6 +80,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         }
     }
 
+    /** The port bound, which the agent logs: a test or a script starts with {@code metrics=0} and reads it there. */
     public int port() {
         return server.getAddress().getPort();
     }

@@ -58,6 +58,9 @@ public final class HttpApp {
             };
             case "handled" -> counters.handled.get();
             case "filtered" -> counters.filtered.get();
+            case "failing" -> counters.failing = argument; // the JDK server's handler answers 500 under this path
+            case "experiment" -> ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("dev.chaosagent:type=ChaosAgent"), "Experiment");
             // send CLIENT METHOD URL [HEADER:VALUE]
             case "send" -> switch (words[0]) {
                 case "jdk" -> JdkClient.send(words[1], words[2]);

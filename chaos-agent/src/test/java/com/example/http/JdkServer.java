@@ -31,8 +31,9 @@ final class JdkServer {
 
         @Override
         public void handle(HttpExchange exchange) throws IOException {
-            byte[] body = counters.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = counters.handle(exchange.getRequestMethod(), path).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(counters.status(path), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         }

@@ -122,7 +122,7 @@ public final class ShopApp {
                 }
                 yield times;
             }
-            case "shape" -> Class.forName("com.example.capture.CaptureAgent").getMethod("shape", Class.class)
+            case "shape" -> Class.forName("dev.chaosagent.harness.CaptureAgent").getMethod("shape", Class.class)
                     .invoke(null, Class.forName(argument));
             case "db" -> JdbcShop.run(argument);
             case "jmx" -> jmx(argument.substring(0, argument.indexOf(' ')), argument.substring(argument.indexOf(' ') + 1));

@@ -37,6 +37,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void metricsOnPortZeroLetTheSystemPickThePort() {
+        AgentOptions options = AgentOptions.parse("metrics=0");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.metricsPort()).as("bound to a free port, logged in the agent's metrics line").isZero();
+    }
+
+    @Test
     void everyProblemIsNamedAndDisarms() {
         AgentOptions options = AgentOptions.parse("colour=red,seed=x,metrics=70000,enabled,log=loud,jmx=true,jmx=false,metricsHost=a b");
         assertThat(options.disarmed()).isTrue();
@@ -47,7 +54,7 @@ class AgentOptionsTest {
                 "option jmx is given twice (expected each option once)",
                 "log=loud is not a level (expected one of error, warn, info, debug, trace, off)",
                 "seed=x is not a whole number (expected like 42)",
-                "metrics=70000 is not a port (expected 1 to 65535)",
+                "metrics=70000 is not a port (expected 1 to 65535, or 0 for one the system picks)",
                 "metricsHost=a b is not an address (expected an IP address or a host name, like 0.0.0.0)");
     }
 

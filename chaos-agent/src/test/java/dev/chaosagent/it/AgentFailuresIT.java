@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

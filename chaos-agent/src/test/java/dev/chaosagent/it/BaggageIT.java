@@ -3,23 +3,17 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.relay.RelayApp;
-import java.io.BufferedReader;
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -65,13 +59,11 @@ class BaggageIT {
                     latency: 0ms
                     baggage.chaos: slow-db
                 """);
-        int inventoryPort = ForkedJvm.freePort();
-        // Both orders of the two -javaagent flags, one in each service; both JVMs start at once.
-        try (Service inventory = Service.start("inventory", false, inventoryPlan, "inventory", Integer.toString(inventoryPort));
-             Service storefront = Service.start("storefront", true, storefrontPlan, "storefront", "0",
-                     "http://127.0.0.1:" + inventoryPort)) {
-            inventory.awaitReady();
-            URI shop = URI.create("http://127.0.0.1:" + storefront.awaitReady() + "/order?sku=42");
+        // Both orders of the two -javaagent flags, one in each service.
+        try (ForkedJvm inventory = service("inventory", false, inventoryPlan, "inventory", "0");
+             ForkedJvm storefront = service("storefront", true, storefrontPlan, "storefront", "0",
+                     "http://127.0.0.1:" + port(inventory))) {
+            URI shop = URI.create("http://127.0.0.1:" + port(storefront) + "/order?sku=42");
 
             String healthy = "200 inventory says 42: 7 in stock";
             String fault = "503 inventory says java.lang.IllegalStateException: chaos: inventory database unavailable";
@@ -84,7 +76,7 @@ class BaggageIT {
             assertThat(order(shop, null)).as("the worker threads and kept-alive connections that carried baggage keep none")
                     .isEqualTo(healthy);
 
-            try (JMXConnector inventoryJmx = inventory.jmx(); JMXConnector storefrontJmx = storefront.jmx()) {
+            try (JMXConnector inventoryJmx = jmx(inventory); JMXConnector storefrontJmx = jmx(storefront)) {
                 MBeanServerConnection atInventory = inventoryJmx.getMBeanServerConnection();
                 assertThat(atInventory.invoke(AGENT, "calls", new Object[] {"slow-db"}, STRING)).as("only tagged calls are counted")
                         .isEqualTo(2L);
@@ -94,8 +86,8 @@ class BaggageIT {
                         .as("the storefront sees the same baggage before it calls on").isEqualTo(2L);
             }
 
-            for (Service service : List.of(inventory, storefront)) {
-                service.assertBothAgentsStartedCleanly();
+            for (ForkedJvm service : List.of(inventory, storefront)) {
+                assertBothAgentsStartedCleanly(service);
             }
         }
     }
@@ -122,104 +114,53 @@ class BaggageIT {
     }
 
     /** One service of {@link RelayApp} in its own JVM, with both agents and the JVM's remote JMX. */
-    private static final class Service implements AutoCloseable {
+    private static ForkedJvm service(String name, boolean openTelemetryFirst, Path plan, String... args) throws IOException {
+        String openTelemetry = "-javaagent:" + LIBS.resolve("opentelemetry-javaagent.jar");
+        String chaos = "-javaagent:" + ForkedJvm.AGENT_JAR + "=config=" + plan;
+        // Nothing is exported; the simple log is one INFO line at start plus any warning or error, which the test reads.
+        return ForkedJvm.launch(RelayApp.class.getName(), List.of(ForkedJvm.codeSource(RelayApp.class),
+                        LIBS.resolve("app-opentelemetry-api.jar"), LIBS.resolve("app-opentelemetry-context.jar"),
+                        LIBS.resolve("app-opentelemetry-common.jar")))
+                .jvmArgs(openTelemetryFirst ? openTelemetry : chaos, openTelemetryFirst ? chaos : openTelemetry, "-Xmx128m",
+                        "-Dotel.service.name=" + name, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
+                        "-Dotel.logs.exporter=none", "-Dotel.javaagent.logging=simple")
+                .remoteJmx()
+                .args(args)
+                .readyWhen(Pattern.compile("^ready \\d+$"), START_TIMEOUT)
+                .start();
+    }
 
-        private final String name;
-        private final int jmxPort;
-        private final Process process;
-        private final List<String> stdout = new CopyOnWriteArrayList<>();
-        private final List<String> stderr = new CopyOnWriteArrayList<>();
+    /** The port of {@code ready PORT}. */
+    private static int port(ForkedJvm service) {
+        return Integer.parseInt(service.readyLine().substring("ready ".length()));
+    }
 
-        private Service(String name, int jmxPort, List<String> command) throws IOException {
-            this.name = name;
-            this.jmxPort = jmxPort;
-            process = new ProcessBuilder(command).start();
-            pump(process.getInputStream(), stdout);
-            pump(process.getErrorStream(), stderr);
-        }
+    private static JMXConnector jmx(ForkedJvm service) throws IOException {
+        JMXConnector connector = service.jmxConnector();
+        Awaitility.await("the agent's MBean").atMost(Duration.ofSeconds(10))
+                .until(() -> connector.getMBeanServerConnection().isRegistered(AGENT));
+        return connector;
+    }
 
-        static Service start(String name, boolean openTelemetryFirst, Path plan, String... args) throws IOException {
-            String openTelemetry = "-javaagent:" + LIBS.resolve("opentelemetry-javaagent.jar");
-            String chaos = "-javaagent:" + ForkedJvm.AGENT_JAR + "=config=" + plan;
-            int jmxPort = ForkedJvm.freePort();
-            // Nothing is exported; the simple log is one INFO line at start plus any warning or error, which the test reads.
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("chaos.it.java.home", System.getProperty("java.home")), "bin", "java").toString(),
-                    "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                    openTelemetryFirst ? openTelemetry : chaos, openTelemetryFirst ? chaos : openTelemetry,
-                    "-Dotel.service.name=" + name, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
-                    "-Dotel.logs.exporter=none", "-Dotel.javaagent.logging=simple",
-                    "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                    "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                    "-Djava.rmi.server.hostname=127.0.0.1",
-                    "-cp", String.join(java.io.File.pathSeparator, ForkedJvm.codeSource(RelayApp.class).toString(),
-                            LIBS.resolve("app-opentelemetry-api.jar").toString(), LIBS.resolve("app-opentelemetry-context.jar").toString(),
-                            LIBS.resolve("app-opentelemetry-common.jar").toString()),
-                    RelayApp.class.getName()));
-            command.addAll(List.of(args));
-            return new Service(name, jmxPort, command);
-        }
+    /**
+     * Both agents said they started and every other line on stderr is one of theirs that reports
+     * no failure: chaos-agent's lifecycle lines and its usual note that a rule's class has not
+     * loaded yet, the OpenTelemetry agent's INFO lines, and the JVM's note that an agent extended
+     * the boot class path. A stack trace, an ERROR or any other warning fails the test.
+     */
+    private static void assertBothAgentsStartedCleanly(ForkedJvm service) {
+        assertThat(service.stderr()).as("stderr")
+                .anyMatch(line -> line.startsWith("chaos-agent: started (premain): 1 rules"))
+                .anyMatch(line -> line.startsWith("[otel.javaagent ") && line.endsWith("opentelemetry-javaagent - version: 2.31.1"))
+                .allMatch(line -> isChaosAgentReport(line) || isOpenTelemetryInfo(line) || line.equals(BOOT_CLASS_PATH_NOTE));
+    }
 
-        /** Waits for {@code ready PORT} and returns the port. */
-        int awaitReady() {
-            Optional<String> ready = Awaitility.await(name + " to listen").atMost(START_TIMEOUT).until(
-                    () -> stdout.stream().filter(line -> line.startsWith("ready ")).findFirst()
-                            .or(() -> process.isAlive() ? Optional.empty() : Optional.of("exited")),
-                    Optional::isPresent);
-            assertThat(ready.get()).as("%s runs; stderr: %s", name, stderr).startsWith("ready ");
-            return Integer.parseInt(ready.get().substring("ready ".length()));
-        }
+    private static boolean isChaosAgentReport(String line) {
+        return line.startsWith("chaos-agent: ") && !line.startsWith("chaos-agent: ERROR")
+                && (!line.startsWith("chaos-agent: WARN") || line.contains("no loaded class matches com.example.relay."));
+    }
 
-        JMXConnector jmx() throws IOException {
-            JMXConnector connector = ForkedJvm.jmxConnector(jmxPort);
-            Awaitility.await(name + "'s agent MBean").atMost(Duration.ofSeconds(10))
-                    .until(() -> connector.getMBeanServerConnection().isRegistered(AGENT));
-            return connector;
-        }
-
-        /**
-         * Both agents said they started and every other line on stderr is one of theirs that reports
-         * no failure: chaos-agent's lifecycle lines and its usual note that a rule's class has not
-         * loaded yet, the OpenTelemetry agent's INFO lines, and the JVM's note that an agent extended
-         * the boot class path. A stack trace, an ERROR or any other warning fails the test.
-         */
-        void assertBothAgentsStartedCleanly() {
-            assertThat(stderr).as(name + "'s stderr")
-                    .anyMatch(line -> line.startsWith("chaos-agent: started (premain): 1 rules"))
-                    .anyMatch(line -> line.startsWith("[otel.javaagent ") && line.endsWith("opentelemetry-javaagent - version: 2.31.1"))
-                    .allMatch(line -> isChaosAgentReport(line) || isOpenTelemetryInfo(line) || line.equals(BOOT_CLASS_PATH_NOTE));
-        }
-
-        private static boolean isChaosAgentReport(String line) {
-            return line.startsWith("chaos-agent: ") && !line.startsWith("chaos-agent: ERROR")
-                    && (!line.startsWith("chaos-agent: WARN") || line.contains("no loaded class matches com.example.relay."));
-        }
-
-        private static boolean isOpenTelemetryInfo(String line) {
-            return line.startsWith("[otel.javaagent ") && line.contains("] INFO io.opentelemetry.");
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.getOutputStream().close();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-
-        private static void pump(InputStream stream, List<String> lines) {
-            Thread thread = new Thread(() -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            }, "relay-output");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    private static boolean isOpenTelemetryInfo(String line) {
+        return line.startsWith("[otel.javaagent ") && line.contains("] INFO io.opentelemetry.");
     }
 }

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static dev.chaosagent.it.CliIT.cliFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import dev.chaosagent.it.CliIT.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class CliIT {
             assertThat(shop.result("count")).isEqualTo("ok 5");
 
             Run journal = cli("journal", pid);
-            assertThat(journal.out().lines().map(dev.chaosagent.testing.JsonObject::parse).map(l -> l.get("event")))
+            assertThat(journal.out().lines().map(dev.chaosagent.harness.JsonObject::parse).map(l -> l.get("event")))
                     .containsSubsequence("added", "disabled", "enabled", "refused", "removed", "added", "removed", "stopped");
             assertThat(shop.isAlive()).isTrue();
         }

@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +86,6 @@ class ExperimentIT {
 
     @Test
     void phasesRunOnTheJvmsClockGatedOnTheSteadyStateAndTheMetricsFollow() throws Exception {
-        int port = ForkedJvm.freePort();
         Path journal = dir.resolve("journal.jsonl");
         Path plan = Plans.write(dir, "rules: []\n");
         String phased = """
@@ -99,10 +99,10 @@ class ExperimentIT {
                 rules:
                   - {name: slow, target: com.example.shop.Orders$Payments#charge, latency: 2ms}
                 """.formatted(OBSERVE);
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",journal=" + journal + ",metrics=" + port)) {
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",journal=" + journal + ",metrics=0")) {
             shop.result("orders start 2");
             Plans.swap(plan, phased);
-            shop.awaitStderr("metrics at http://127.0.0.1:" + port);
+            int port = shop.metricsPort();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> scrape(port).contains(
                     "chaos_experiment_phase{phase=\"slow-payments\",plan=\"phased\"} 1.0"));
             assertThat(scrape(port)).doesNotContain("phase=\"steady\"").containsPattern(
@@ -128,17 +128,65 @@ class ExperimentIT {
     }
 
     @Test
+    void aHypothesisOnTheHttpServerPresetObservesTheRequestsOfItsPathsAndBreaksOnTheir5xxAnswers() throws Exception {
+        Path journal = dir.resolve("journal.jsonl");
+        Path plan = Plans.write(dir, """
+                name: albums-slo
+                hypothesis: {preset: http-server, http.path: "/api/albums/*", window: 60s, minCalls: 10, success: 90%}
+                abort: {onBrokenHypothesis: true}
+                rules:
+                  - {name: acme-down, preset: http-server, http.header.X-Tenant: acme, status: 503}
+                  - {name: album-7-down, preset: http-server, http.path: /api/albums/7, status: 503}
+                """);
+        HttpClient client = HttpClient.newHttpClient();
+        try (ForkedJvm app = ForkedJvm.application("config=" + plan + ",journal=" + journal, com.example.http.HttpApp.class, List.of())) {
+            String base = "http://127.0.0.1:" + app.result("serve jdk").substring("ok ".length());
+            for (int i = 0; i < 12; i++) {
+                assertThat(status(client, base + "/api/albums/" + i, null)).isEqualTo(i == 7 ? 503 : 200);
+            }
+            // The agent's 503 on an observed path failed one call of twelve; out of the hypothesis's path, neither the agent's 503 nor the handler's 500s are observed.
+            assertThat(status(client, base + "/other", "acme")).isEqualTo(503);
+            app.result("failing /health");
+            for (int i = 0; i < 30; i++) {
+                assertThat(status(client, base + "/health", null)).isEqualTo(500);
+            }
+            assertThat(app.result("experiment")).contains("state running, verdict so far held, window 12 calls, success 91.67%");
+            assertThat(lines(journal, "\"event\":\"hypothesis-broken\"")).isEmpty();
+
+            app.result("failing /api/albums/");
+            for (int i = 0; i < 3; i++) {
+                assertThat(status(client, base + "/api/albums/" + i, null)).isEqualTo(500);
+            }
+            String broken = awaitLine(journal, "\"event\":\"hypothesis-broken\"", "\"plan\":\"albums-slo\"");
+            assertThat(broken).contains("\"windowCalls\":13", "success 84.62% is below 90.00% over 13 calls");
+            assertThat(awaitLine(journal, "\"event\":\"aborted\"", "\"plan\":\"albums-slo\"")).contains("\"reason\":\"hypothesis\"");
+            // The abort stopped the plan's rule: the tenant's requests reach the handler again.
+            awaitLine(journal, "\"event\":\"removed\"", "\"rule\":\"acme-down\"");
+            assertThat(status(client, base + "/other", "acme")).isEqualTo(200);
+            assertThat(lines(journal, "\"event\":\"experiment-started\"")).singleElement().asString()
+                    .contains("\"hypothesis\":{\"preset\":\"http-server\",\"http.path\":\"/api/albums/*\"");
+        }
+    }
+
+    private static int status(HttpClient client, String url, String tenant) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (tenant != null) {
+            request.header("X-Tenant", tenant);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void jmxTheCliAndTheMetricsShowAbortAndResumeTheExperiment() throws Exception {
-        int jmxPort = ForkedJvm.freePort();
-        int metricsPort = ForkedJvm.freePort();
         Path plan = Plans.write(dir, """
                 name: doors
                 hypothesis: {observe: %s, minCalls: 5}
                 rules:
                   - {name: fail, target: com.example.shop.Orders$Payments#charge, exception: java.io.IOException, every: 1000}
                 """.formatted(OBSERVE));
-        try (ForkedJvm shop = ForkedJvm.withRemoteJmx(jmxPort, "config=" + plan + ",metrics=" + metricsPort);
-             JMXConnector connector = ForkedJvm.jmxConnector(jmxPort)) {
+        try (ForkedJvm shop = ForkedJvm.withRemoteJmx("config=" + plan + ",metrics=0");
+             JMXConnector connector = shop.jmxConnector()) {
+            int metricsPort = shop.metricsPort();
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             for (int i = 0; i < 10; i++) {

@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,6 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 class FleetPrometheusIT {
 
     private static final Path RULES = Path.of("..", "deploy", "kubernetes", "rules").toAbsolutePath().normalize();
+    private static final Pattern LISTENING = Pattern.compile("msg=\"Listening on\".*?address=127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern INJECTIONS = Pattern.compile("(?m)^chaos_injections_total\\{fault=\"(\\w+)\",rule=\"[^\"]+\"} ([0-9.]+)$");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -67,13 +69,11 @@ class FleetPrometheusIT {
         Process prometheus = null;
         try {
             for (int i = 1; i <= 4; i++) {
-                int port = ForkedJvm.freePort();
-                ports.add(port);
-                fleet.add(ForkedJvm.inPod("config=" + plan + ",metrics=" + port + ",jmx=false", Map.of("POD_NAME", "shop-" + i),
+                fleet.add(ForkedJvm.inPod("config=" + plan + ",metrics=0,jmx=false", Map.of("POD_NAME", "shop-" + i),
                         "-Xmx48m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
             }
             for (int i = 0; i < fleet.size(); i++) {
-                fleet.get(i).awaitStderr("metrics at http://127.0.0.1:" + ports.get(i));
+                ports.add(fleet.get(i).metricsPort());
                 for (int call = 0; call <= 3 * i; call++) {
                     fleet.get(i).result("count");
                     fleet.get(i).result("name");
@@ -89,9 +89,8 @@ class FleetPrometheusIT {
             assertThat(counted).as("the armed pods (shop-2 and shop-3 for fleet-a at 50%%) injected both faults")
                     .containsOnlyKeys("returns", "latency").containsEntry("returns", 4.0 + 7.0);
 
-            int web = ForkedJvm.freePort();
-            prometheus = startPrometheus(web, ports);
-            String api = "http://127.0.0.1:" + web + "/api/v1/query?query=";
+            prometheus = startPrometheus(ports);
+            String api = "http://127.0.0.1:" + webPort(prometheus) + "/api/v1/query?query=";
             // Until every JVM has been scraped and the rules evaluated on that: the ratio is only right then.
             Awaitility.await("Prometheus to record the fleet's injections").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> byLabel(get(api + encode("plan:chaos_pods:count")), "plan").equals(Map.of("fleet-a", 4.0))
@@ -110,7 +109,7 @@ class FleetPrometheusIT {
         }
     }
 
-    private Process startPrometheus(int web, List<Integer> ports) throws IOException {
+    private Process startPrometheus(List<Integer> ports) throws IOException {
         StringBuilder targets = new StringBuilder();
         for (int port : ports) {
             targets.append(targets.length() == 0 ? "" : ", ").append("'127.0.0.1:").append(port).append('\'');
@@ -127,8 +126,18 @@ class FleetPrometheusIT {
                       - targets: [%s]
                 """.formatted(RULES.resolve("chaos-agent.rules.yml"), targets));
         return new ProcessBuilder("prometheus", "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + web, "--log.level=warn")
+                "--web.listen-address=127.0.0.1:0", "--log.level=info")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    }
+
+    /** The port Prometheus's web server bound, from its {@code msg="Listening on" ... address=127.0.0.1:PORT} line. */
+    private int webPort(Process prometheus) throws IOException {
+        Path log = dir.resolve("prometheus.log");
+        Awaitility.await("Prometheus to listen").atMost(Duration.ofSeconds(30))
+                .until(() -> !prometheus.isAlive() || LISTENING.matcher(Files.readString(log)).find());
+        Matcher listening = LISTENING.matcher(Files.readString(log));
+        assertThat(listening.find()).as("Prometheus listens; its log:%n%s", Files.readString(log)).isTrue();
+        return Integer.parseInt(listening.group(1));
     }
 
     /** An instant vector from the query API, as {label value: sample value}. */

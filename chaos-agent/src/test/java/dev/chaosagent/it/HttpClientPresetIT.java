@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.http.HttpApp;
 import com.sun.net.httpserver.HttpServer;
+import dev.chaosagent.harness.ForkedJvm;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

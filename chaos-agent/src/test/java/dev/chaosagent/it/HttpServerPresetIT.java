@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.http.HttpApp;
+import dev.chaosagent.harness.ForkedJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,7 +3,8 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.chaosagent.testing.JsonObject;
+import dev.chaosagent.harness.ForkedJvm;
+import dev.chaosagent.harness.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,8 @@ class JmxIT {
 
     @Test
     void everyOperationAndAttributeOverARemoteConnection() throws Exception {
-        int port = ForkedJvm.freePort();
-        try (ForkedJvm shop = ForkedJvm.withRemoteJmx(port, "");
-             JMXConnector connector = ForkedJvm.jmxConnector(port)) {
+        try (ForkedJvm shop = ForkedJvm.withRemoteJmx("");
+             JMXConnector connector = shop.jmxConnector()) {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(agent));

@@ -2,7 +2,8 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosagent.testing.JsonObject;
+import dev.chaosagent.harness.ForkedJvm;
+import dev.chaosagent.harness.JsonObject;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +24,10 @@ class MetricsIT {
 
     @Test
     void prometheusTextOnLoopbackAndAJournalFile() throws Exception {
-        int port = ForkedJvm.freePort();
         Path journal = dir.resolve("journal.jsonl");
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, every: 2}\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + port + ",journal=" + journal)) {
-            shop.awaitStderr("metrics at http://127.0.0.1:" + port + "/metrics");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=0,journal=" + journal)) {
+            int port = shop.metricsPort();
             for (int i = 0; i < 4; i++) {
                 shop.result("count");
             }
@@ -73,10 +73,9 @@ class MetricsIT {
     private static long medianExitMillis(boolean agent, boolean metrics) throws Exception {
         long[] millis = new long[3];
         for (int i = 0; i < millis.length; i++) {
-            int port = ForkedJvm.freePort();
-            try (ForkedJvm shop = ForkedJvm.withAgent(!agent ? null : metrics ? "metrics=" + port : "")) {
+            try (ForkedJvm shop = ForkedJvm.withAgent(!agent ? null : metrics ? "metrics=0" : "")) {
                 if (metrics) {
-                    shop.awaitStderr("metrics at");
+                    int port = shop.metricsPort();
                     HttpResponse<String> scrape = HttpClient.newHttpClient().send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                             HttpResponse.BodyHandlers.ofString());
@@ -92,8 +91,8 @@ class MetricsIT {
     @Test
     void theAgentsThreadsNeverKeepTheApplicationAlive() throws Exception {
         Path plan = Plans.write(dir, "rules:\n  - {name: lie, target: com.example.shop.Catalog#count, returns: 1, ttl: 1h}\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=" + ForkedJvm.freePort() + ",journal=" + dir.resolve("j"))) {
-            shop.awaitStderr("metrics at");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan + ",metrics=0,journal=" + dir.resolve("j"))) {
+            shop.metricsPort();
             assertThat(shop.result("count")).isEqualTo("ok 1");
             shop.result("exit");
             Awaitility.await("main returned, the JVM exits").atMost(Duration.ofSeconds(10)).until(() -> !shop.isAlive());

@@ -1,5 +1,6 @@
 package dev.chaosagent.it;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
         }
         run(command(asOwner, bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "chaos", "-A", "trust",
                 "-E", "UTF8", "--no-sync"));
-        int port = ForkedJvm.freePort();
+        int port = unusedPort();
         Process server = new ProcessBuilder(command(asOwner, bin.resolve("postgres").toString(), "-D", data.resolve("db").toString(),
                 "-p", Integer.toString(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
                 "-c", "full_page_writes=off", "-c", "synchronous_commit=off"))
@@ -81,6 +82,16 @@ final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL did not start; its log:\n" + log, notStarted);
         }
         return started;
+    }
+
+    /**
+     * A port nothing listens on now: PostgreSQL cannot bind port 0 and say which it got, so this is
+     * the one server the tests start on a port picked in advance.
+     */
+    private static int unusedPort() throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** A JDBC URL for the server's {@code postgres} database. */

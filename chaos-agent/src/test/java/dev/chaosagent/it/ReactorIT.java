@@ -4,6 +4,7 @@ import static dev.chaosagent.it.AsynchronousIT.matches;
 import static dev.chaosagent.it.AsynchronousIT.millis;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;

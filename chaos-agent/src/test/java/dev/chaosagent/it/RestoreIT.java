@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class RestoreIT {
             shop.result("count");
             shop.result("stock");
             String catalog = shop.result("shape com.example.shop.Catalog");
-            assertThat(catalog).startsWith("ok ").contains("count()I:");
+            assertThat(catalog).matches("ok [0-9a-f]{16}");
             String store = shop.result("shape com.example.shop.WarehouseStore");
 
             Plans.swap(plan, "rules:\n  - {name: r, target: com.example.shop.Catalog#count, returns: 1}\n");
@@ -38,21 +39,6 @@ class RestoreIT {
             assertThat(shop.result("shape com.example.shop.Catalog")).isEqualTo(catalog);
             assertThat(shop.result("shape com.example.shop.WarehouseStore")).isEqualTo(store);
             assertThat(shop.result("count")).isEqualTo("ok 5");
-        }
-    }
-
-    @Test
-    void anIdleAgentLoadsNothingOfTheWeaverNorSnakeYaml() throws Exception {
-        Path loaded = dir.resolve("classes.log");
-        Path plan = Plans.write(dir, "rules: []  # filled in on the game day\n");
-        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan, "-Xlog:class+load:file=" + loaded)) {
-            shop.awaitStderr("chaos-agent: started (premain)");
-            assertThat(shop.result("count")).isEqualTo("ok 5");
-            String classes = java.nio.file.Files.readString(loaded);
-            assertThat(classes).contains("dev.chaosagent.instrument.Instrumenter")
-                    .doesNotContain("dev.chaosagent.shaded.net.bytebuddy")
-                    .doesNotContain("dev.chaosagent.shaded.org.yaml.snakeyaml")
-                    .doesNotContain("dev.chaosagent.instrument.AdviceWeaver");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.time.Duration;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -51,9 +52,8 @@ class SoakIT {
         long seconds = Long.getLong("chaos.soak.seconds", 60);
         System.out.println("soak seed: " + seed + " (replay with -Dchaos.soak.seed=" + seed + "), " + seconds + " s");
         Random random = new Random(seed);
-        int port = ForkedJvm.freePort();
-        try (ForkedJvm app = ForkedJvm.withRemoteJmx(port, "");
-             JMXConnector connector = ForkedJvm.jmxConnector(port)) {
+        try (ForkedJvm app = ForkedJvm.withRemoteJmx("");
+             JMXConnector connector = app.jmxConnector()) {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(agent));

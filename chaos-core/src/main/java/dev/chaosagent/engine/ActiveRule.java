@@ -1,6 +1,7 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncCall;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;
@@ -25,11 +26,6 @@ final class ActiveRule {
 
     private static final Logger injectionLog = LoggerFactory.getLogger("dev.chaosagent.injection");
 
-    static final int ARMED = 0;
-    static final int DISABLED = 1;
-    static final int EXHAUSTED = 2;
-    static final int ENDED = 3;
-
     final Rule rule;
     final String name;
     final RuleResources resources;
@@ -47,12 +43,12 @@ final class ActiveRule {
     private final AtomicLong ordinal = new AtomicLong();
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
-    private volatile int state;
+    private volatile RuleState state;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
-    final Set<MethodSite> refusedSites = new HashSet<>();
+    final Set<WovenMethod> refusedMethods = new HashSet<>();
     /** Methods a preset rule was bound to (reported once each); guarded by the engine's lock. */
-    final Set<MethodSite> boundSites = new HashSet<>();
+    final Set<WovenMethod> boundPresetMethods = new HashSet<>();
 
     ActiveRule(Rule rule, Chance chance, RuleResources resources, RuleCallbacks callbacks, PlanGate gate, boolean dormant) {
         this.rule = rule;
@@ -67,12 +63,12 @@ final class ActiveRule {
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
-        this.state = rule.enabled() && !dormant ? ARMED : DISABLED;
+        this.state = rule.enabled() && !dormant ? RuleState.ARMED : RuleState.DISABLED;
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != ARMED || !gate.isOpen()) {
+        if (state != RuleState.ARMED || !gate.isOpen()) {
             return Fault.CONTINUE;
         }
         boolean selected = calls.count();
@@ -108,7 +104,7 @@ final class ActiveRule {
         boolean entered = Reentrancy.enter();
         try {
             if (injectionLog.isDebugEnabled()) {
-                injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.site.signature());
+                injectionLog.debug("rule {}: {}={} at {}", name, fault.key(), fault.value(), binding.method.signature());
             }
             if (binding.async != null) {
                 return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
@@ -129,10 +125,10 @@ final class ActiveRule {
 
     private void exhaust() {
         synchronized (this) {
-            if (state != ARMED) {
+            if (state != RuleState.ARMED) {
                 return;
             }
-            state = EXHAUSTED;
+            state = RuleState.EXHAUSTED;
         }
         callbacks.exhausted(this);
         callbacks.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
@@ -141,8 +137,8 @@ final class ActiveRule {
 
     /** Enables or disables; false when the rule is exhausted or ended (nothing changes). */
     synchronized boolean setEnabled(boolean enabled) {
-        if (state == ARMED || state == DISABLED) {
-            state = enabled ? ARMED : DISABLED;
+        if (state == RuleState.ARMED || state == RuleState.DISABLED) {
+            state = enabled ? RuleState.ARMED : RuleState.DISABLED;
             return true;
         }
         return false;
@@ -151,7 +147,7 @@ final class ActiveRule {
     /** Ends the rule for good: it stops acting at once and lets go of what its faults retained. */
     void end() {
         synchronized (this) {
-            state = ENDED;
+            state = RuleState.ENDED;
         }
         ScheduledFuture<?> pending = expiry;
         if (pending != null) {
@@ -160,17 +156,8 @@ final class ActiveRule {
         resources.release();
     }
 
-    int state() {
+    RuleState state() {
         return state;
-    }
-
-    String stateName() {
-        return switch (state) {
-            case ARMED -> "armed";
-            case DISABLED -> "disabled";
-            case EXHAUSTED -> "exhausted";
-            default -> "ended";
-        };
     }
 
     long calls() {
@@ -188,7 +175,7 @@ final class ActiveRule {
 
     /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
     boolean acting() {
-        return state == ARMED && gate.isOpen();
+        return state == RuleState.ARMED && gate.isOpen();
     }
 
     Fault fault() {

@@ -16,7 +16,6 @@ public final class AgentWork {
     /** Daemon threads, named {@code chaos-agent-NAME}, that are the agent's for their whole life. */
     public static ThreadFactory threads(String name) {
         String threadName = name.startsWith("chaos-") ? name : "chaos-agent-" + name;
-        // Classes, not lambdas: the agent's start-up spins none (the first costs a JVM ~3 ms).
         return new ThreadFactory() {
             @Override
             public Thread newThread(Runnable task) {

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.ArmedListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

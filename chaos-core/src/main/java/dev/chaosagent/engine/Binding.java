@@ -1,6 +1,7 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncKind;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.scope.Scope;
@@ -9,7 +10,7 @@ import dev.chaosagent.scope.Scope;
 final class Binding implements FaultContext {
 
     final ActiveRule rule;
-    final MethodSite site;
+    final WovenMethod method;
     /** Whether the rule acts before the body rather than after it. */
     final boolean atEntry;
     /** The rule's scope, or null when it acts on every call. */
@@ -25,10 +26,10 @@ final class Binding implements FaultContext {
     final boolean frameless;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, MethodSite site, Object returnValue, AsyncKind async, boolean solo, boolean frameless) {
+    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async, boolean solo, boolean frameless) {
         this.rule = rule;
         this.async = async;
-        this.site = site;
+        this.method = method;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();
         this.solo = solo;
@@ -68,7 +69,7 @@ final class Binding implements FaultContext {
 
     @Override
     public String returnType() {
-        return site.returnType();
+        return method.returnType();
     }
 
     @Override

@@ -145,12 +145,12 @@ public final class ChaosEngine {
     // ---------------------------------------------------------------- observed methods
 
     /**
-     * Tells {@code observer} of every call of the methods {@code pattern} matches, whether or not a
-     * rule acts on them (they are woven as targets are); nothing changes for any other method.
+     * Tells the observer of every call {@code calls} observes, whether or not a rule acts on them
+     * (their methods are woven as targets are); nothing changes for any other method.
      */
-    public void observe(CallObserver observer, TargetPattern pattern) {
+    public void observe(ObservedCalls calls) {
         synchronized (lock) {
-            sites.observe(observer, pattern);
+            sites.observe(calls);
         }
         events.rulesChanged();
     }
@@ -163,10 +163,10 @@ public final class ChaosEngine {
         events.rulesChanged();
     }
 
-    /** The patterns of the methods observed now, which instrumentation weaves beside the rules' targets. */
-    public List<TargetPattern> observedTargets() {
+    /** What is observed now, which instrumentation weaves beside the rules' targets. */
+    public List<ObservedCalls> observed() {
         synchronized (lock) {
-            return sites.observedPatterns();
+            return sites.observed();
         }
     }
 

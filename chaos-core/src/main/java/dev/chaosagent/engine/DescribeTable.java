@@ -32,7 +32,7 @@ final class DescribeTable {
             long ttl = active.rule.triggers().ttlNanos();
             String left = ttl == 0 ? "-" : formatLeft(active.addedAtNanos + ttl - now);
             String injections = Long.toString(active.injections()) + (dryRun ? " (" + active.wouldInject() + ")" : "");
-            rows.add(new String[] {active.name, active.stateName(), Long.toString(active.calls()),
+            rows.add(new String[] {active.name, active.state().label(), Long.toString(active.calls()),
                     injections, left, active.rule.toSpec()});
         }
         int[] widths = new int[rows.get(0).length];

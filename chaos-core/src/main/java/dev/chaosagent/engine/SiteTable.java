@@ -2,6 +2,8 @@ package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.async.AsyncKind;
+import dev.chaosagent.engine.spi.ArmedListener;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
@@ -35,13 +37,13 @@ public final class SiteTable {
     private final ArmedState armed = new ArmedState();
 
     // Guarded by lock.
-    private final Map<MethodSite, Integer> ids = new HashMap<>();
+    private final Map<WovenMethod, Integer> ids = new HashMap<>();
     /** For each bound rule, the number of methods it is bound to: a rule on one method needs no frame. */
     private final Map<ActiveRule, Integer> boundMethods = new HashMap<>();
     /** Every rule in the order added, as last bound (the registry's own view). */
     private Collection<ActiveRule> rules = List.of();
     /** The methods experiments observe, and who is told of their calls. */
-    private final Map<CallObserver, TargetPattern> observed = new HashMap<>();
+    private final Map<CallObserver, ObservedCalls> observed = new HashMap<>();
 
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
@@ -77,7 +79,7 @@ public final class SiteTable {
 
     /**
      * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
-     * scope keys ({@link MethodSite#passedArguments()}, in that order): primitives widened to a
+     * scope keys ({@link WovenMethod#passedArguments()}, in that order): primitives widened to a
      * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
      * as they are; a slot it does not use holds 0 and null.
      */
@@ -102,7 +104,7 @@ public final class SiteTable {
             return decideAlone(bindings); // woven to pass parameters, but no rule that reads them is bound now
         }
         ThreadCalls calls = ThreadCalls.current();
-        calls.deciding(site.info, operand, bits0, object0, bits1, object1, bits2, object2);
+        calls.deciding(site.method, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
             return decide(calls, calls.open(bindings, site.observer));
         } finally {
@@ -130,7 +132,7 @@ public final class SiteTable {
      */
     private Site acting(int siteId) {
         Site site = site(siteId);
-        if (site == null || (site.bindings.length == 0 && site.observer == null) || (site.info.jdk() && Reentrancy.inside())) {
+        if (site == null || (site.bindings.length == 0 && site.observer == null) || (site.method.jdk() && Reentrancy.inside())) {
             return null;
         }
         return site;
@@ -228,14 +230,14 @@ public final class SiteTable {
     // ---------------------------------------------------------------- registration and binding
 
     /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
-    public int register(MethodSite info) {
+    public int register(WovenMethod method) {
         synchronized (lock) {
-            Integer known = ids.get(info);
+            Integer known = ids.get(method);
             if (known != null) {
                 return known;
             }
             int id = sites.length;
-            Site site = new Site(info);
+            Site site = new Site(method);
             bind(site);
             boolean shared = false;
             for (Match match : site.matches) {
@@ -252,7 +254,7 @@ public final class SiteTable {
                 publish(site);
             }
             sites = grown;
-            ids.put(info, id);
+            ids.put(method, id);
             return id;
         }
     }
@@ -285,9 +287,9 @@ public final class SiteTable {
         return true;
     }
 
-    /** Tells {@code observer} of every call of the methods {@code pattern} matches, from now on; under the engine's lock. */
-    void observe(CallObserver observer, TargetPattern pattern) {
-        observed.put(observer, pattern);
+    /** Tells its observer of every call {@code calls} observes, from now on; under the engine's lock. */
+    void observe(ObservedCalls calls) {
+        observed.put(calls.observer(), calls);
         rebind(rules);
     }
 
@@ -298,8 +300,8 @@ public final class SiteTable {
         }
     }
 
-    /** The patterns of the observed methods, which instrumentation weaves as it weaves targets; under the engine's lock. */
-    List<TargetPattern> observedPatterns() {
+    /** What experiments observe, which instrumentation weaves as it weaves targets; under the engine's lock. */
+    List<ObservedCalls> observed() {
         return List.copyOf(observed.values());
     }
 
@@ -323,7 +325,7 @@ public final class SiteTable {
     int matched(ActiveRule rule) {
         int count = 0;
         for (Site site : sites) {
-            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
+            if (matches(rule.rule, site.method) && !rule.refusedMethods.contains(site.method)) {
                 count++;
             }
         }
@@ -333,21 +335,21 @@ public final class SiteTable {
     private void updateArmed() {
         boolean now = enabled && !observed.isEmpty();
         for (ActiveRule rule : rules) {
-            now |= enabled && rule.state() == ActiveRule.ARMED;
+            now |= enabled && rule.state() == RuleState.ARMED;
         }
         armed.set(now);
     }
 
-    private static boolean matches(Rule rule, MethodSite info) {
-        return rule.appliesTo(info.className(), info.supertypes(), info.methodName(), info.parameterTypes());
+    private static boolean matches(Rule rule, WovenMethod method) {
+        return rule.appliesTo(method.className(), method.supertypes(), method.methodName(), method.parameterTypes());
     }
 
     /** The signatures of the registered methods a rule applies to (as {@link #matched} counts them); under the engine's lock. */
     List<String> bound(ActiveRule rule) {
         List<String> signatures = new ArrayList<>();
         for (Site site : sites) {
-            if (matches(rule.rule, site.info) && !rule.refusedSites.contains(site.info)) {
-                signatures.add(site.info.signature());
+            if (matches(rule.rule, site.method) && !rule.refusedMethods.contains(site.method)) {
+                signatures.add(site.method.signature());
             }
         }
         return signatures;
@@ -356,48 +358,47 @@ public final class SiteTable {
     /** Finds the armed rules that apply to the site, in order, and its observer; refusals are reported here. */
     private void bind(Site site) {
         List<Match> bound = new ArrayList<>();
-        MethodSite info = site.info;
+        WovenMethod method = site.method;
         for (ActiveRule active : rules) {
             Rule rule = active.rule;
             // Only armed rules are bound: a disabled rule costs its methods nothing.
-            if (active.state() != ActiveRule.ARMED || !matches(rule, info)) {
+            if (active.state() != RuleState.ARMED || !matches(rule, method)) {
                 continue;
             }
             Object returnValue = null;
             Fault fault = rule.fault();
             // An asynchronous result fails with any exception, checked or not, and holds any value.
             AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
-            if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(info.declaredExceptions())) {
+            if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(method.declaredExceptions())) {
                 refuseAt(active, site, exception.type().getName() + " is a checked exception that "
-                        + info.signature() + " does not declare");
+                        + method.signature() + " does not declare");
                 continue;
             }
             if (fault instanceof ReturnsFault returns) {
                 try {
-                    returnValue = returns.convertFor(async != null ? "java.lang.Object" : info.returnType());
+                    returnValue = returns.convertFor(async != null ? "java.lang.Object" : method.returnType());
                 } catch (IllegalArgumentException e) {
-                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + info.signature()
-                            + ", which returns " + info.returnType() + ": " + e.getMessage());
+                    refuseAt(active, site, "returns=" + returns.value() + " does not fit " + method.signature()
+                            + ", which returns " + method.returnType() + ": " + e.getMessage());
                     continue;
                 }
             }
-            String unscopable = unscopable(rule, info);
+            String unscopable = unscopable(rule, method);
             if (unscopable != null) {
                 refuseAt(active, site, unscopable);
                 continue;
             }
             bound.add(new Match(active, returnValue, async));
-            if (rule.preset() != null && active.boundSites.add(info)) {
+            if (rule.preset() != null && active.boundPresetMethods.add(method)) {
                 events.publish(ChaosEvent.Type.BOUND, active.name, "rule " + active.name + " (preset " + rule.preset().name()
-                        + ") bound " + info.signature());
+                        + ") bound " + method.signature());
             }
         }
         site.matches = bound;
-        CallObserver observer = null;
-        for (Map.Entry<CallObserver, TargetPattern> watched : observed.entrySet()) {
-            TargetPattern pattern = watched.getValue();
-            if (pattern.matchesType(info.className(), info.supertypes()) && pattern.matchesMethod(info.methodName(), info.parameterTypes())) {
-                observer = watched.getKey();
+        ObservedCalls observer = null;
+        for (ObservedCalls watched : observed.values()) {
+            if (watched.matches(method)) {
+                observer = watched;
             }
         }
         site.observer = observer;
@@ -421,7 +422,7 @@ public final class SiteTable {
         Binding[] bindings = new Binding[site.matches.size()];
         for (int i = 0; i < bindings.length; i++) {
             Match match = site.matches.get(i);
-            bindings[i] = new Binding(match.rule(), site.info, match.returnValue(), match.async(),
+            bindings[i] = new Binding(match.rule(), site.method, match.returnValue(), match.async(),
                     boundMethods.get(match.rule()) == 1, frameless);
         }
         site.bindings = bindings.length == 0 ? NONE : bindings;
@@ -432,40 +433,40 @@ public final class SiteTable {
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */
-    private static String unscopable(Rule rule, MethodSite info) {
+    private static String unscopable(Rule rule, WovenMethod method) {
         for (int index : rule.scope().argumentIndexes()) {
-            if (index >= info.parameterTypes().size()) {
-                return "arg" + index + " names a parameter that " + info.signature() + " does not have (it has "
-                        + info.parameterTypes().size() + ")";
+            if (index >= method.parameterTypes().size()) {
+                return "arg" + index + " names a parameter that " + method.signature() + " does not have (it has "
+                        + method.parameterTypes().size() + ")";
             }
-            if (!info.passedArguments().contains(index) && info.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
+            if (!method.passedArguments().contains(index) && method.passedArguments().size() >= Scope.MAX_PASSED_ARGUMENTS) {
                 return "arg" + index + " would be a parameter beyond the " + Scope.MAX_PASSED_ARGUMENTS
-                        + " that the rules on " + info.signature() + " can name in all";
+                        + " that the rules on " + method.signature() + " can name in all";
             }
         }
         return null;
     }
 
     private void refuseAt(ActiveRule rule, Site site, String why) {
-        if (rule.refusedSites.add(site.info)) {
+        if (rule.refusedMethods.add(site.method)) {
             events.publish(ChaosEvent.Type.REFUSED, rule.name, "rule " + rule.name + " does not apply to "
-                    + site.info.signature() + ": " + why);
+                    + site.method.signature() + ": " + why);
         }
     }
 
     /** One instrumented method and the rules that act on it now, in the order they were added. */
     private static final class Site {
-        final MethodSite info;
+        final WovenMethod method;
         /** The method's asynchronous type, or null: from its declared types, once. */
         final AsyncKind async;
         volatile Binding[] bindings = NONE;
-        volatile CallObserver observer;
+        volatile ObservedCalls observer;
         /** What {@link #bindings} is made of; guarded by the engine's lock. */
         List<Match> matches = List.of();
 
-        Site(MethodSite info) {
-            this.info = info;
-            this.async = AsyncKind.of(info.returnType(), info.parameterTypes());
+        Site(WovenMethod method) {
+            this.method = method;
+            this.async = AsyncKind.of(method.returnType(), method.parameterTypes());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
 import dev.chaosagent.scope.Scope;
@@ -33,10 +34,14 @@ public final class ThreadCalls implements ScopedCall {
     /** For each open frame, the height of {@link #open} below it. */
     private int[] frames = new int[4];
     private int depth;
-    /** For each open frame, the observer told when its call ends (null: none), and when the call started. */
-    private CallObserver[] observers = new CallObserver[4];
+    /**
+     * For each open frame, what observes its call (null: nothing), when the call started, and the
+     * operand whose outcome is read when it ends (null unless the observation reads one).
+     */
+    private ObservedCalls[] observers = new ObservedCalls[4];
     private long[] started = new long[4];
-    private MethodSite deciding;
+    private Object[] outcomes = new Object[4];
+    private WovenMethod deciding;
     private final long[] argumentBits = new long[Scope.MAX_PASSED_ARGUMENTS];
     private final Object[] argumentObjects = new Object[Scope.MAX_PASSED_ARGUMENTS];
     /** The operand a preset method passed, and what {@link #operationPreset} made of it, for the call being decided. */
@@ -53,17 +58,18 @@ public final class ThreadCalls implements ScopedCall {
 
     /**
      * Opens a frame with those of {@code bindings} whose rule is not open on this thread yet, and
-     * with {@code observer} unless this thread is already inside a call it observes; returns the
+     * with {@code observer} unless this thread is already inside a call it observes or it does not
+     * admit the call being decided; returns the
      * index of the first binding, or -1 when there was nothing to open (then no frame was opened).
      */
-    int open(Binding[] bindings, CallObserver observer) {
+    int open(Binding[] bindings, ObservedCalls observer) {
         int base = height;
         for (Binding binding : bindings) {
             if ((binding.solo || !isOpen(binding.rule, base)) && (binding.scope == null || binding.scope.admits(this))) {
                 push(binding);
             }
         }
-        boolean observe = observer != null && !isObserving(observer);
+        boolean observe = observer != null && !isObserving(observer) && observer.admits(this);
         if (height == base && !observe) {
             return -1;
         }
@@ -71,19 +77,23 @@ public final class ThreadCalls implements ScopedCall {
             frames = java.util.Arrays.copyOf(frames, depth * 2);
             observers = java.util.Arrays.copyOf(observers, depth * 2);
             started = java.util.Arrays.copyOf(started, depth * 2);
+            outcomes = java.util.Arrays.copyOf(outcomes, depth * 2);
         }
         observers[depth] = observe ? observer : null;
         started[depth] = observe ? System.nanoTime() : 0;
+        outcomes[depth] = observe && observer.readsOutcome() ? operand : null;
         frames[depth++] = base;
         return base;
     }
 
     /** Closes the innermost frame, telling its observer how the call ended; returns the index of its first binding. */
     int close(boolean failed) {
-        CallObserver observer = observers[depth - 1];
+        ObservedCalls observer = observers[depth - 1];
         if (observer != null) {
+            Object outcome = outcomes[depth - 1];
             observers[depth - 1] = null;
-            observer.ended(System.nanoTime() - started[depth - 1], failed);
+            outcomes[depth - 1] = null;
+            observer.ended(System.nanoTime() - started[depth - 1], failed, outcome);
         }
         int base = frames[--depth];
         for (int i = base; i < height; i++) {
@@ -106,9 +116,9 @@ public final class ThreadCalls implements ScopedCall {
         return open[index];
     }
 
-    /** Holds the operand and the passed parameters of the call about to be decided at {@code site}. */
-    void deciding(MethodSite site, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
-        deciding = site;
+    /** Holds the operand and the passed parameters of the call about to be decided at {@code method}. */
+    void deciding(WovenMethod method, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) {
+        deciding = method;
         this.operand = operand;
         argumentBits[0] = bits0;
         argumentObjects[0] = object0;
@@ -178,7 +188,7 @@ public final class ThreadCalls implements ScopedCall {
         }
     }
 
-    private boolean isObserving(CallObserver observer) {
+    private boolean isObserving(ObservedCalls observer) {
         for (int i = 0; i < depth; i++) {
             if (observers[i] == observer) {
                 return true;

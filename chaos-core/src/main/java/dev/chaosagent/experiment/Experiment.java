@@ -1,6 +1,7 @@
 package dev.chaosagent.experiment;
 
 import dev.chaosagent.engine.CallObserver;
+import dev.chaosagent.engine.ObservedCalls;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.ChaosEvent.Type;
 import dev.chaosagent.engine.PlanGate;
@@ -360,7 +361,7 @@ final class Experiment implements CallObserver {
         abortOnBreak = spec.abort() != null && spec.abort().onBrokenHypothesis();
         if (next != null) {
             window = new CallWindow(next.windowNanos(), next.p99Nanos());
-            engine.observe(this, next.observe());
+            engine.observe(new ObservedCalls(this, next.observe(), next.preset(), next.scope()));
         } else {
             window = new CallWindow(Hypothesis.DEFAULT_WINDOW_NANOS, 0);
         }
@@ -594,7 +595,12 @@ final class Experiment implements CallObserver {
             details.put("hypothesis", null);
         } else {
             Map<String, Object> hypothesisFields = new LinkedHashMap<>();
-            hypothesisFields.put("observe", h.observe().toString());
+            if (h.preset() == null) {
+                hypothesisFields.put("observe", h.observe().toString());
+            } else {
+                hypothesisFields.put("preset", h.preset().name());
+                h.scope().conditions().forEach(condition -> hypothesisFields.put(condition.key(), condition.value()));
+            }
             hypothesisFields.put("windowMs", millis(h.windowNanos()));
             hypothesisFields.put("minCalls", h.minCalls());
             hypothesisFields.put("success", h.success());
@@ -627,7 +633,7 @@ final class Experiment implements CallObserver {
         StringBuilder text = new StringBuilder();
         Hypothesis h = spec.hypothesis();
         if (h != null) {
-            text.append(String.format(Locale.ROOT, ": hypothesis %s succeeds %.2f%%%s over %s (at least %d calls)", h.observe(),
+            text.append(String.format(Locale.ROOT, ": hypothesis %s succeeds %.2f%%%s over %s (at least %d calls)", h.observed(),
                     100 * h.success(), h.p99Nanos() == 0 ? "" : " with p99 <= " + DurationRange.format(h.p99Nanos()),
                     DurationRange.format(h.windowNanos()), h.minCalls()));
         }

@@ -3,7 +3,6 @@ package dev.chaosagent.fault;
 import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.RuleValue;
-import dev.chaosagent.rule.Sizes;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -18,12 +17,18 @@ public final class Faults {
 
     /** {@code latency=200ms}: the call waits that long. */
     public static LatencyFault latency(Duration delay) {
-        return new LatencyFault(DurationRange.parseRange("latency", text("latency", delay)));
+        return new LatencyFault(DurationRange.fixed(nanos("latency", delay)));
     }
 
     /** {@code latency=200ms..1500ms}: the call waits a uniformly drawn time in that range. */
     public static LatencyFault latency(Duration min, Duration max) {
-        return new LatencyFault(DurationRange.parseRange("latency", text("latency", min) + ".." + text("latency", max)));
+        long from = nanos("latency", min);
+        long to = nanos("latency", max);
+        if (to < from) {
+            throw new InvalidRuleException("latency", DurationRange.format(from) + ".." + DurationRange.format(to),
+                    "is an empty range (expected the lower bound first, like 100ms..1s)");
+        }
+        return new LatencyFault(new DurationRange(from, to));
     }
 
     /** {@code exception=TYPE}: the call throws a new {@code type}, with chaos-agent's default message. */
@@ -63,7 +68,7 @@ public final class Faults {
 
     /** {@code cpu=50ms}: the calling thread burns CPU that long. */
     public static CpuFault cpu(Duration burn) {
-        return new CpuFault(DurationRange.parseDuration("cpu", text("cpu", burn)));
+        return new CpuFault(nanos("cpu", burn));
     }
 
     /** {@code memory=1MB}: each injection retains that many bytes until the rule ends. */
@@ -71,7 +76,7 @@ public final class Faults {
         if (bytes <= 0) {
             throw new InvalidRuleException("memory", Long.toString(bytes), "is not positive (expected a number of bytes, like 1 << 20)");
         }
-        return new MemoryFault(Sizes.parse("memory", Sizes.format(bytes)));
+        return new MemoryFault(bytes);
     }
 
     /** {@code threads=2}: each injection starts that many parked threads, held until the rule ends. */
@@ -90,8 +95,8 @@ public final class Faults {
         return new KillFault(exitCode);
     }
 
-    /** The duration as the rule language writes it; the rule language counts in whole microseconds. */
-    private static String text(String key, Duration duration) {
+    /** The duration in nanoseconds, checked as the rule language checks it: whole microseconds, at most a year. */
+    private static long nanos(String key, Duration duration) {
         long nanos;
         try {
             nanos = duration.toNanos();
@@ -102,6 +107,9 @@ public final class Faults {
             throw new InvalidRuleException(key, duration.toString(),
                     "is not a whole number of microseconds, 0 or more (expected like Duration.ofMillis(200))");
         }
-        return DurationRange.format(nanos);
+        if (nanos > DurationRange.MAX_NANOS) {
+            throw new InvalidRuleException(key, DurationRange.format(nanos), "is too long (expected at most a year)");
+        }
+        return nanos;
     }
 }

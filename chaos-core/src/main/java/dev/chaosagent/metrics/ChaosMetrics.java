@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Binds an engine's counters to a Micrometer registry: {@code chaos.injections} (tags {@code rule},
- * {@code fault}), {@code chaos.calls} (tag {@code rule}) and the gauge {@code chaos.rules.active}.
+ * {@code fault}), {@code chaos.calls} (tag {@code rule}), the gauge {@code chaos.rules.active} and the gauge
+ * {@code chaos.memory.retained} (bytes that memory faults hold, all rules together, up to the cap).
  * The counters read the engine's own (no work on the per-call path) and follow its events: a rule's
  * meters appear when it is added and go when it ends.
  */
@@ -23,6 +24,7 @@ public final class ChaosMetrics implements MeterBinder {
     public static final String INJECTIONS = "chaos.injections";
     public static final String CALLS = "chaos.calls";
     public static final String RULES_ACTIVE = "chaos.rules.active";
+    public static final String MEMORY_RETAINED = "chaos.memory.retained";
 
     private final ChaosEngine engine;
     private final Map<MeterRegistry, Map<String, List<Meter>>> bound = new ConcurrentHashMap<>();
@@ -39,6 +41,10 @@ public final class ChaosMetrics implements MeterBinder {
         }
         Gauge.builder(RULES_ACTIVE, engine, e -> e.ruleNames().size())
                 .description("Rules currently in the chaos engine")
+                .register(registry);
+        Gauge.builder(MEMORY_RETAINED, engine, ChaosEngine::retainedHeapBytes)
+                .description("Heap retained by memory faults, all rules together, until their rules end")
+                .baseUnit("bytes")
                 .register(registry);
         engine.addListener(event -> follow(registry, meters, event));
         for (Rule rule : engine.rules()) {

@@ -1,14 +1,19 @@
 package dev.chaosagent.plan;
 
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.Presets;
 import dev.chaosagent.rule.DurationRange;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
+import dev.chaosagent.scope.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +38,7 @@ final class ExperimentParser {
 
     /** The experiment, or null when the plan has none of its keys. */
     static ExperimentSpec read(Map<?, ?> top, String planName, List<Rule> rules, List<String> problems) {
-        if (KEYS.stream().noneMatch(top::containsKey)) {
+        if (!mentionsAny(top, KEYS)) {
             return null;
         }
         ExperimentParser parser = new ExperimentParser(problems);
@@ -49,22 +54,44 @@ final class ExperimentParser {
     }
 
     private Hypothesis hypothesis(Object value) {
-        Map<?, ?> map = section("hypothesis", value, HYPOTHESIS_KEYS, "observe, window, minCalls, success and p99");
+        boolean namesPreset = value instanceof Map<?, ?> named && named.containsKey("preset");
+        Preset preset = namesPreset && ((Map<?, ?>) value).get("preset") != null ? preset(((Map<?, ?>) value).get("preset")) : null;
+        // With a preset, its own check below names every other key; without, a preset's key is told apart.
+        Map<?, ?> map = section("hypothesis", value, key -> HYPOTHESIS_KEYS.contains(key) || key.equals("preset") || namesPreset
+                || owner(key) != null, "observe or preset with its scope keys, window, minCalls, success and p99");
         if (map == null) {
             return null;
         }
         TargetPattern observe = null;
+        Scope scope = Scope.NONE;
         Object target = map.get("observe");
         if (map.containsKey("preset")) {
-            problems.add("hypothesis.preset: \"" + map.get("preset") + "\" is not supported by this agent yet"
-                    + " (expected observe: a target pattern, like com.acme.shop.ShopApi#album)");
+            if (target != null) {
+                problems.add("hypothesis.preset: \"" + map.get("preset") + "\" cannot be used with observe (expected either observe:"
+                        + " a target pattern or preset: a preset with its scope keys)");
+            }
+            if (preset != null) {
+                scope = presetScope(map, preset);
+            } else if (map.get("preset") == null) {
+                problems.add("hypothesis.preset: (missing) names no preset (expected one of " + Presets.names() + ")");
+            }
         } else if (target == null) {
-            problems.add("hypothesis.observe: (missing) is required (expected a target pattern, like com.acme.shop.ShopApi#album)");
+            problems.add("hypothesis.observe: (missing) is required (expected a target pattern, like com.acme.shop.ShopApi#album,"
+                    + " or preset: with that preset's scope keys)");
         } else {
             try {
                 observe = TargetPattern.parse(String.valueOf(target));
             } catch (InvalidRuleException e) {
                 problems.add("hypothesis.observe" + e.getMessage().substring(e.key().length()));
+            }
+        }
+        if (!namesPreset) {
+            for (Object key : map.keySet()) {
+                Preset owner = owner(String.valueOf(key));
+                if (owner != null && !HYPOTHESIS_KEYS.contains(String.valueOf(key))) {
+                    problems.add("hypothesis." + key + ": \"" + map.get(key) + "\" is a key of preset " + owner.name()
+                            + " (expected preset: " + owner.name() + " instead of observe)");
+                }
             }
         }
         long window = duration("hypothesis.window", map.get("window"), Hypothesis.DEFAULT_WINDOW_NANOS);
@@ -74,7 +101,7 @@ final class ExperimentParser {
         long minCalls = whole("hypothesis.minCalls", map.get("minCalls"), Hypothesis.DEFAULT_MIN_CALLS);
         double success = share("hypothesis.success", map.get("success"), 1.0, "like 99%");
         long p99 = duration("hypothesis.p99", map.get("p99"), 0);
-        return new Hypothesis(observe, window, (int) Math.min(Integer.MAX_VALUE, minCalls), success, p99);
+        return new Hypothesis(observe, preset, scope, window, (int) Math.min(Integer.MAX_VALUE, minCalls), success, p99);
     }
 
     private AbortPolicy abort(Object value, Hypothesis hypothesis) {
@@ -105,7 +132,9 @@ final class ExperimentParser {
             return phases;
         }
         Set<String> ruleNames = new HashSet<>();
-        rules.forEach(rule -> ruleNames.add(rule.name()));
+        for (Rule rule : rules) {
+            ruleNames.add(rule.name());
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "phases." + (i + 1);
@@ -148,6 +177,10 @@ final class ExperimentParser {
 
     /** The map of a section, or null when absent or not a map (then reported); unknown keys are reported. */
     private Map<?, ?> section(String key, Object value, List<String> keys, String expected) {
+        return section(key, value, keys::contains, expected);
+    }
+
+    private Map<?, ?> section(String key, Object value, Predicate<String> known, String expected) {
         if (value == null) {
             return null;
         }
@@ -156,15 +189,86 @@ final class ExperimentParser {
             return null;
         }
         for (Object name : map.keySet()) {
-            if (!keys.contains(String.valueOf(name)) && !(key.equals("hypothesis") && "preset".equals(name))) {
+            if (!known.test(String.valueOf(name))) {
                 problems.add(key + "." + name + ": is not a key of " + key + " (expected " + expected + ")");
             }
         }
         return map;
     }
 
+    /** The preset a hypothesis names, or null (then reported), with the rule parser's words. */
+    private Preset preset(Object name) {
+        Preset preset = Presets.find(String.valueOf(name));
+        if (preset == null) {
+            problems.add("hypothesis.preset: \"" + name + "\" is not a preset (expected one of " + Presets.names() + ")");
+        }
+        return preset;
+    }
+
+    /**
+     * The preset's scope keys, written as plain keys of the hypothesis; a key of another preset, or
+     * one of its fault keys (a hypothesis observes, it injects nothing), is reported.
+     */
+    private Scope presetScope(Map<?, ?> map, Preset preset) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            String value = entry.getValue() == null ? null : String.valueOf(entry.getValue());
+            if (HYPOTHESIS_KEYS.contains(key) || key.equals("preset")) {
+                continue;
+            }
+            try {
+                keep(preset, key, value, keys);
+            } catch (InvalidRuleException e) {
+                problems.add("hypothesis." + e.getMessage());
+            }
+        }
+        try {
+            return Scope.parse(keys, preset);
+        } catch (InvalidRuleException e) {
+            problems.add("hypothesis." + e.getMessage());
+            return Scope.NONE;
+        }
+    }
+
+    /** Keeps a scope key of the preset in {@code keys}, or reports it; a malformed key throws. */
+    private void keep(Preset preset, String key, String value, Map<String, String> keys) {
+        if (preset.faultKeys().contains(key)) {
+            problems.add("hypothesis." + key + ": \"" + value + "\" is a fault key of preset " + preset.name()
+                    + ", and a hypothesis only observes (expected one of " + String.join(", ", preset.keyNames()) + ")");
+        } else if (Scope.isKey(key) || preset.key(key) == null) {
+            problems.add("hypothesis." + key + ": \"" + value + "\" is not a key of preset " + preset.name() + " (expected one of "
+                    + String.join(", ", preset.keyNames()) + ")");
+        } else {
+            keys.put(key, value);
+        }
+    }
+
+    /** The preset that has a scope key of that name, or null (a malformed header key names none). */
+    private static Preset owner(String key) {
+        try {
+            return Presets.owningKey(key);
+        } catch (InvalidRuleException e) {
+            return null;
+        }
+    }
+
     private boolean problemsMention(String key) {
-        return problems.stream().anyMatch(problem -> problem.startsWith(key));
+        for (String problem : problems) {
+            if (problem.startsWith(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsAny(Map<?, ?> top, Iterable<String> keys) {
+        for (String key : keys) {
+            if (top.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long duration(String key, Object value, long otherwise) {

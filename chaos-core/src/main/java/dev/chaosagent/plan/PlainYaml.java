@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Reads the YAML that plans are written in (block and one-line flow maps and lists, plain and
  * quoted scalars, comments) into the same maps, lists and values as SnakeYAML's safe loader, and
  * {@linkplain #DECLINED declines} everything else (anchors, tags, multi-line scalars, document
- * markers, anything odd), which then goes to SnakeYAML. A JVM pays SnakeYAML's loader some 50 ms
- * of class loading the first time, on the agent's start-up path; a plan does not need it.
+ * markers, anything odd), which then goes to SnakeYAML: the start-up rules (ARCHITECTURE.md) keep
+ * SnakeYAML off the premain thread for the plans people write.
  *
  * <p>Plain scalars are typed as YAML 1.1 types them (SnakeYAML's reading): null, booleans, whole
  * numbers and decimals in their plain forms, timestamps to the second ({@code 2026-12-01T18:00:00Z},

@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
  * the same plan picks the same pods on every run, every restart and every JVM, anyone can compute
  * the choice beforehand, and a larger share keeps the pods of a smaller one.
  *
- * <p>SHA-256 is computed here (FIPS 180-4) rather than by {@code MessageDigest}: the JDK's security
- * providers cost a JVM some 10 to 30 ms the first time, on the agent's start-up path. A test checks
- * it against {@code MessageDigest}.
+ * <p>SHA-256 is computed here (FIPS 180-4), checked against {@code MessageDigest} by a test: the
+ * start-up rules (ARCHITECTURE.md) keep the JDK's security providers off the premain thread.
  */
 public final class PodHash {
 

@@ -62,6 +62,15 @@ public abstract class Preset {
      */
     public abstract Object operation(Object operand);
 
+    /**
+     * Whether an observed call that ended without an exception failed all the same, as users see
+     * it (an HTTP server's answer of 500 or more), read from its operand when it ends; no by default.
+     * Called on every observed call: cheap, and allocation-free.
+     */
+    public boolean failed(Object operand) throws Throwable {
+        return false;
+    }
+
     /** The library, in words, for the message of a preset that binds nothing. */
     public abstract String library();
 

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
  */
 public record DurationRange(long minNanos, long maxNanos) {
 
+    /** The longest duration the rule language takes: a year. */
+    public static final long MAX_NANOS = TimeUnit.DAYS.toNanos(365);
     static final String EXPECTED_DURATION = "is not a duration (expected like 250us, 500ms, 2s, 1m, 1h)";
     static final String EXPECTED_RANGE = "is not a duration (expected like 250ms, 2s, 100ms..1s)";
 
@@ -64,7 +66,7 @@ public record DurationRange(long minNanos, long maxNanos) {
         };
         long amount = Long.parseLong(t.substring(0, unitAt));
         long nanos = unit.toNanos(amount);
-        if (nanos == Long.MAX_VALUE || nanos > TimeUnit.DAYS.toNanos(365)) {
+        if (nanos == Long.MAX_VALUE || nanos > MAX_NANOS) {
             throw new InvalidRuleException(key, text, "is too long (expected at most a year)");
         }
         return nanos;

@@ -181,25 +181,40 @@ public final class RuleParser {
         if (probability != null) {
             rule.probability(parseProbability(probability.text()));
         }
-        ifPresent(values, "every", v -> rule.every(parseWhole("every", v, 1)));
-        ifPresent(values, "after", v -> rule.after(parseWhole("after", v, 0)));
-        ifPresent(values, "limit", v -> rule.limit(parseWhole("limit", v, 1)));
-        ifPresent(values, "ttl", v -> {
-            long nanos = DurationRange.parseDuration("ttl", v);
+        RuleValue every = values.get("every");
+        if (every != null) {
+            rule.every(parseWhole("every", every.text(), 1));
+        }
+        RuleValue after = values.get("after");
+        if (after != null) {
+            rule.after(parseWhole("after", after.text(), 0));
+        }
+        RuleValue limit = values.get("limit");
+        if (limit != null) {
+            rule.limit(parseWhole("limit", limit.text(), 1));
+        }
+        RuleValue ttl = values.get("ttl");
+        if (ttl != null) {
+            long nanos = DurationRange.parseDuration("ttl", ttl.text());
             if (nanos <= 0) {
-                throw new InvalidRuleException("ttl", v, "is not positive (expected like 10m)");
+                throw new InvalidRuleException("ttl", ttl.text(), "is not positive (expected like 10m)");
             }
             rule.ttl(Duration.ofNanos(nanos));
-        });
-        ifPresent(values, "enabled", v -> rule.enabled(parseBoolean("enabled", v)));
-        ifPresent(values, "async", v -> rule.async(parseAsync(v)));
+        }
+        RuleValue enabled = values.get("enabled");
+        if (enabled != null) {
+            rule.enabled(parseBoolean("enabled", enabled.text()));
+        }
+        RuleValue async = values.get("async");
+        if (async != null) {
+            rule.async(parseAsync(async.text()));
+        }
         return rule.build();
     }
 
     /** Removes the scope keys from the values, and returns them with their values as text, in order. */
     private static Map<String, String> takeScopeKeys(Map<String, RuleValue> values, Preset preset) {
         Map<String, String> scope = new LinkedHashMap<>();
-        // A loop, not removeIf: rules are parsed in premain, where the first lambda costs milliseconds.
         for (java.util.Iterator<Map.Entry<String, RuleValue>> entries = values.entrySet().iterator(); entries.hasNext(); ) {
             Map.Entry<String, RuleValue> entry = entries.next();
             if (Scope.isKey(entry.getKey()) || (preset != null && preset.key(entry.getKey()) != null)) {
@@ -228,17 +243,6 @@ public final class RuleParser {
             case "kill" -> new KillFault((int) parseWhole(key, text, 0, 255));
             default -> throw new IllegalStateException(key);
         };
-    }
-
-    private interface ValueAction {
-        void accept(String text);
-    }
-
-    private static void ifPresent(Map<String, RuleValue> values, String key, ValueAction action) {
-        RuleValue value = values.get(key);
-        if (value != null) {
-            action.accept(value.text());
-        }
     }
 
     private static double parseProbability(String text) {

@@ -35,7 +35,6 @@ public final class Scope {
     private Scope(List<ScopeCondition> conditions) {
         this.conditions = List.copyOf(conditions);
         this.checks = conditions.toArray(new ScopeCondition[0]);
-        // Loops, not streams: Scope.NONE is made in premain, where the first lambda costs milliseconds.
         boolean[] named = new boolean[10];
         int count = 0;
         for (ScopeCondition condition : conditions) {

@@ -1,6 +1,6 @@
 package dev.chaosagent.engine;
 
-import static dev.chaosagent.engine.Sites.method;
+import static dev.chaosagent.engine.WovenMethods.method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.rule.RuleParser;

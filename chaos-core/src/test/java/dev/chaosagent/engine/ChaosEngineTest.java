@@ -1,11 +1,12 @@
 package dev.chaosagent.engine;
 
 import static dev.chaosagent.testing.WovenCall.call;
-import static dev.chaosagent.engine.Sites.method;
+import static dev.chaosagent.engine.WovenMethods.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
@@ -62,7 +63,7 @@ class ChaosEngineTest {
 
     @Test
     void subtypesMatchWithPlus() throws Throwable {
-        int site = engine.sites().register(Sites.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
+        int site = engine.sites().register(WovenMethods.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
         add("name=jdbc target=java.sql.Statement+#execute* returns=null");
         assertThat(call(engine, site)).isNull();
     }
@@ -283,8 +284,8 @@ class ChaosEngineTest {
     @Test
     void aCallNestedInACallOfTheSameRuleIsPartOfThatCall() throws Throwable {
         // A proxy or a subclass calling super: two matched methods, one logical call.
-        int proxy = engine.sites().register(Sites.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
-        int target = engine.sites().register(Sites.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        int proxy = engine.sites().register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int target = engine.sites().register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
         add("name=every2 target=a.Service+#find latency=0ms every=2");
         for (int i = 0; i < 10; i++) {
             call(engine, proxy, () -> call(engine, target));
@@ -319,10 +320,10 @@ class ChaosEngineTest {
 
     @Test
     void aRuleThatComesToMatchASecondMethodCountsANestedCallOnce() throws Throwable {
-        int proxy = engine.sites().register(Sites.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int proxy = engine.sites().register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
         add("name=find target=a.Service+#find latency=0ms");
         call(engine, proxy);
-        int target = engine.sites().register(Sites.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        int target = engine.sites().register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
         call(engine, proxy, () -> call(engine, target));
         assertThat(engine.calls("find")).as("the proxy's call, then the proxy and the target it delegates to: one call").isEqualTo(2);
     }
@@ -395,7 +396,7 @@ class ChaosEngineTest {
 
     @Test
     void argumentsPassedByTheWovenCodeAreMatchedAsText() throws Throwable {
-        int site = engine.sites().register(new MethodSite("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
+        int site = engine.sites().register(new WovenMethod("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
                 List.of(), Set.of(), false, List.of(0, 1, 2)));
         add("name=album42 target=a.Albums#find exception=java.lang.IllegalStateException arg0=42 arg1=EU-* arg2=1.5");
         assertThat(callWith(site, 41, "EU-DE", 1.5)).isSameAs(Fault.CONTINUE);
@@ -408,7 +409,7 @@ class ChaosEngineTest {
     @Test
     void anArgumentTheMethodDoesNotHaveRefusesTheRuleForThatMethodOnly() throws Throwable {
         int none = engine.sites().register(method("a.Albums", "count", "int"));
-        int one = engine.sites().register(new MethodSite("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
+        int one = engine.sites().register(new WovenMethod("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
         add("name=first-arg target=a.Albums#* latency=0ms arg0=7");
         assertThat(eventLog()).contains("refused first-arg");
         assertThat(events.stream().filter(e -> e.type() == ChaosEvent.Type.REFUSED).findFirst().orElseThrow().message())

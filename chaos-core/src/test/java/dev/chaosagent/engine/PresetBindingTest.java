@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLTransientConnectionException;
@@ -24,7 +25,7 @@ class PresetBindingTest {
     private final List<ChaosEvent> events = new ArrayList<>();
     private final int proxy = register("com.zaxxer.hikari.pool.HikariProxyStatement");
     private final int driver = register("org.h2.jdbc.JdbcStatement");
-    private final int unrelated = engine.sites().register(new MethodSite("com.acme.Repo", "executeQuery", List.of("java.lang.String"),
+    private final int unrelated = engine.sites().register(new WovenMethod("com.acme.Repo", "executeQuery", List.of("java.lang.String"),
             "java.sql.ResultSet", List.of("java.sql.SQLException"), Set.of("java.lang.Object"), false));
 
     PresetBindingTest() {
@@ -32,7 +33,7 @@ class PresetBindingTest {
     }
 
     private int register(String className) {
-        return engine.sites().register(new MethodSite(className, "executeQuery", List.of("java.lang.String"), "java.sql.ResultSet",
+        return engine.sites().register(new WovenMethod(className, "executeQuery", List.of("java.lang.String"), "java.sql.ResultSet",
                 List.of("java.sql.SQLException"), STATEMENT, false));
     }
 

@@ -1,6 +1,6 @@
 package dev.chaosagent.engine;
 
-import static dev.chaosagent.engine.Sites.method;
+import static dev.chaosagent.engine.WovenMethods.method;
 import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

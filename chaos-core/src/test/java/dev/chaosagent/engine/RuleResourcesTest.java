@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RuleResourcesTest {
 
     private final RuleParser parser = new RuleParser(getClass().getClassLoader());
-    private final MethodSite site = new MethodSite("a.B", "c", List.of(), "void", List.of(), Set.of(), false);
+    private final WovenMethod site = new WovenMethod("a.B", "c", List.of(), "void", List.of(), Set.of(), false);
 
     private static long liveLeakThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("chaos-leak-")).count();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.plan.Plan;
@@ -34,8 +34,8 @@ class ExperimentTest {
         experiments.close();
     }
 
-    private static MethodSite site(String type, String method) {
-        return new MethodSite(type, method, List.of(), "void", List.of(), Set.of("java.lang.Object"), false);
+    private static WovenMethod site(String type, String method) {
+        return new WovenMethod(type, method, List.of(), "void", List.of(), Set.of("java.lang.Object"), false);
     }
 
     private void apply(String yaml) {

@@ -4,9 +4,9 @@ import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.MethodSite;
+import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
-import dev.chaosagent.testing.JsonObject;
+import dev.chaosagent.harness.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class JournalTest {
     void everyEventIsAJsonLineThatTellsTheStory(@TempDir Path dir) throws Throwable {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.start(engine, file, 100);
-        int site = engine.sites().register(new MethodSite("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=slow target=a.B#c latency=0ms"));
         call(engine, site);
         call(engine, site);

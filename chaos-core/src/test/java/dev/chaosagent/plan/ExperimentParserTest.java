@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosagent.rule.RuleParser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExperimentParserTest {
@@ -59,7 +60,7 @@ class ExperimentParserTest {
     void aPlanWithoutExperimentKeysHasNoExperimentAndDefaultsApply() {
         assertThat(parser.parse("name: p\nrules: []\n", "p.yaml").experiment()).isNull();
         Hypothesis hypothesis = parser.parse("name: p\nhypothesis: {observe: a.B#c}\n", "p.yaml").experiment().hypothesis();
-        assertThat(hypothesis).isEqualTo(new Hypothesis(hypothesis.observe(), 10_000_000_000L, 20, 1.0, 0));
+        assertThat(hypothesis).isEqualTo(new Hypothesis(hypothesis.observe(), null, dev.chaosagent.scope.Scope.NONE, 10_000_000_000L, 20, 1.0, 0));
         assertThat(parser.parse("name: p\nhypothesis: {observe: a.B#c, success: 0.95}\n", "p.yaml").experiment().hypothesis().success())
                 .isEqualTo(0.95);
     }
@@ -94,7 +95,7 @@ class ExperimentParserTest {
                 .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
                         "name: (missing) is required for an experiment, which its journal lines and metrics name"
                                 + " (expected a name: key, like name: checkout-resilience)",
-                        "hypothesis.colour: is not a key of hypothesis (expected observe, window, minCalls, success and p99)",
+                        "hypothesis.colour: is not a key of hypothesis (expected observe or preset with its scope keys, window, minCalls, success and p99)",
                         "hypothesis.observe: \"nohash\" has no single CLASS#METHOD (expected CLASS#METHOD, like com.acme.*Client#fetch*,"
                                 + " java.sql.Statement+#execute* or java.net.Socket#connect(java.net.SocketAddress,int))",
                         "hypothesis.window: \"10 s\" is not a duration (expected like 250us, 500ms, 2s, 1m, 1h)",
@@ -107,5 +108,56 @@ class ExperimentParserTest {
                         "phases.2.rules: \"missing\" is not a rule of this plan (expected one of slow)",
                         "phases.3.name: \"chaos\" is used twice (expected a unique name per phase)",
                         "dryRun: \"maybe\" is not a boolean (expected true or false)"));
+    }
+
+    @Test
+    void aHypothesisMayNameAPresetWithItsScopeKeysInsteadOfObserve() {
+        Hypothesis hypothesis = parser.parse("""
+                name: p
+                hypothesis: {preset: http-server, http.path: "/albums/*", http.method: GET, window: 5s, success: 99%, p99: 300ms}
+                """, "p.yaml").experiment().hypothesis();
+
+        assertThat(hypothesis.observe()).isNull();
+        assertThat(hypothesis.preset().name()).isEqualTo("http-server");
+        assertThat(hypothesis.scope()).hasToString("http.path=/albums/* http.method=GET");
+        assertThat(hypothesis.observed()).isEqualTo("preset http-server http.path=/albums/* http.method=GET");
+        assertThat(hypothesis.windowNanos()).isEqualTo(5_000_000_000L);
+        assertThat(hypothesis.success()).isEqualTo(0.99);
+        assertThat(hypothesis.p99Nanos()).isEqualTo(300_000_000L);
+        Hypothesis everyStatement = parser.parse("name: p\nhypothesis: {preset: jdbc}\n", "p.yaml").experiment().hypothesis();
+        assertThat(everyStatement.scope().isEmpty()).isTrue();
+        assertThat(everyStatement.observed()).isEqualTo("preset jdbc");
+    }
+
+    @Test
+    void aPresetHypothesisIsCheckedAsAPresetRuleIs() {
+        assertThat(problems("hypothesis: {preset: http-server, observe: a.B#c}")).containsExactly(
+                "hypothesis.preset: \"http-server\" cannot be used with observe (expected either observe: a target pattern"
+                        + " or preset: a preset with its scope keys)");
+        assertThat(problems("hypothesis: {preset: redis}")).containsExactly(
+                "hypothesis.preset: \"redis\" is not a preset (expected one of jdbc, http-server, http-client)");
+        assertThat(problems("hypothesis: {preset: http-server, status: 503}")).containsExactly(
+                "hypothesis.status: \"503\" is a fault key of preset http-server, and a hypothesis only observes"
+                        + " (expected one of http.method, http.path, http.header.NAME)");
+        assertThat(problems("hypothesis: {preset: http-server, sql.table: orders, thread: main}")).containsExactly(
+                "hypothesis.sql.table: \"orders\" is not a key of preset http-server (expected one of http.method, http.path, http.header.NAME)",
+                "hypothesis.thread: \"main\" is not a key of preset http-server (expected one of http.method, http.path, http.header.NAME)");
+        assertThat(problems("hypothesis: {preset: http-server, http.path: \"\"}")).containsExactly(
+                "hypothesis.http.path: \"\" is empty (expected a pattern, where * matches any run of characters and ? one)");
+        assertThat(problems("hypothesis: {preset: http-server, \"http.header.a b\": x}")).singleElement().asString()
+                .startsWith("hypothesis.http.header.a b: ").contains("names no header");
+        assertThat(problems("hypothesis: {observe: a.B#c, sql.table: orders}")).containsExactly(
+                "hypothesis.sql.table: \"orders\" is a key of preset jdbc (expected preset: jdbc instead of observe)");
+        assertThat(problems("hypothesis: {preset: }")).containsExactly(
+                "hypothesis.preset: (missing) names no preset (expected one of jdbc, http-server, http-client)");
+    }
+
+    private List<String> problems(String hypothesis) {
+        try {
+            parser.parse("name: p\n" + hypothesis + "\n", "p.yaml");
+        } catch (InvalidPlanException e) {
+            return e.problems();
+        }
+        throw new AssertionError("accepted: " + hypothesis);
     }
 }

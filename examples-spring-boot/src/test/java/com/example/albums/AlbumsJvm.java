@@ -2,73 +2,53 @@ package com.example.albums;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The album service's executable fat jar in a JVM of its own ({@code java [JVM ARGS] -jar albums.jar}),
- * listening on a free port of 127.0.0.1, as it runs in production; and the agent jar's CLI against it.
+ * listening on a port of 127.0.0.1 that the system picks, as it runs in production; and the agent
+ * jar's CLI against it.
  */
 final class AlbumsJvm implements AutoCloseable {
 
-    static final Path AGENT_JAR = Path.of(System.getProperty("chaos.agent.jar", "../../chaos-agent/target/chaos-agent.jar")).toAbsolutePath();
+    static final Path AGENT_JAR = ForkedJvm.AGENT_JAR;
     static final Path ALBUMS_JAR = Path.of(System.getProperty("albums.jar", "target/albums.jar")).toAbsolutePath();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** Boot's line once the server listens: {@code Tomcat started on port 41234 (http) with context path '/'}. */
+    private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
 
-    private final Process process;
-    private final Path log;
+    private final ForkedJvm jvm;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private AlbumsJvm(Process process, Path log, int port) {
-        this.process = process;
-        this.log = log;
-        this.port = port;
+    private AlbumsJvm(ForkedJvm jvm) {
+        this.jvm = jvm;
+        Matcher listening = LISTENING.matcher(jvm.readyLine());
+        assertThat(listening.find()).isTrue();
+        this.port = Integer.parseInt(listening.group(1));
     }
 
     /** Starts the fat jar with these JVM arguments (a {@code -javaagent}, or none) and waits until it serves HTTP. */
-    static AlbumsJvm start(Path dir, String... jvmArgs) throws IOException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
-        command.addAll(Arrays.asList(jvmArgs));
-        command.addAll(List.of("-jar", ALBUMS_JAR.toString(), "--server.port=" + port, "--spring.main.lazy-initialization=true"));
-        Path log = Files.createTempFile(dir, "albums", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AlbumsJvm albums = new AlbumsJvm(process, log, port);
-        Awaitility.await("the album service to listen on port " + port).atMost(Duration.ofSeconds(60))
-                .until(() -> albums.listening() || !process.isAlive());
-        assertThat(process.isAlive()).as("the album service runs; its log:%n%s", albums.log()).isTrue();
-        return albums;
-    }
-
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
+    static AlbumsJvm start(String... jvmArgs) throws IOException {
+        return new AlbumsJvm(ForkedJvm.launchJar(ALBUMS_JAR).jvmArgs(jvmArgs)
+                .args("--server.port=0", "--server.address=127.0.0.1", "--spring.main.lazy-initialization=true")
+                .readyWhen(LISTENING, Duration.ofSeconds(60))
+                .noCommands()
+                .start());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -77,12 +57,12 @@ final class AlbumsJvm implements AutoCloseable {
     }
 
     String pid() {
-        return Long.toString(process.pid());
+        return Long.toString(jvm.pid());
     }
 
     /** Its stdout and stderr: Boot's log and the agent's {@code chaos-agent:} lines. */
-    String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+    String log() {
+        return String.join("\n", jvm.stdout()) + "\n" + jvm.stderrText();
     }
 
     record Run(int exitCode, String out, String err) {
@@ -115,10 +95,7 @@ final class AlbumsJvm implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+    public void close() throws Exception {
+        jvm.close();
     }
 }

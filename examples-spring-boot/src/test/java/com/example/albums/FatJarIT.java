@@ -39,7 +39,7 @@ class FatJarIT {
                     latency: 300ms
                     every: 2
                 """);
-        albums = AlbumsJvm.start(dir, "-javaagent:" + AlbumsJvm.AGENT_JAR + "=config=" + plan);
+        albums = AlbumsJvm.start("-javaagent:" + AlbumsJvm.AGENT_JAR + "=config=" + plan);
     }
 
     @AfterAll

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.albums.AlbumsJvm.Run;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A game day against the running fat jar, started without the agent: attach, add a fault, the kill switch. */
 class LiveAttachIT {
 
-    @TempDir
-    Path dir;
-
     @Test
     void attachAddAndStopWithTheCli() throws Exception {
-        try (AlbumsJvm albums = AlbumsJvm.start(dir)) {
+        try (AlbumsJvm albums = AlbumsJvm.start()) {
             String pid = albums.pid();
             assertThat(albums.get("/albums/7/price").body()).isEqualTo("999");
 

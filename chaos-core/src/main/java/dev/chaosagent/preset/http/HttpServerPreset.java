@@ -53,6 +53,12 @@ public final class HttpServerPreset extends HttpPreset {
         return new StatusFault(503);
     }
 
+    /** A request fails when its response's status is 500 or more, as its client sees it, whether or not something was thrown. */
+    @Override
+    public boolean failed(Object operand) throws Throwable {
+        return ResponseStatus.of(operand) >= 500;
+    }
+
     @Override
     public String library() {
         return "a Servlet container (jakarta.servlet), Spring WebFlux or the JDK's com.sun.net.httpserver";

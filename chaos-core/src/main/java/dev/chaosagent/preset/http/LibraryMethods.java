@@ -32,7 +32,11 @@ final class LibraryMethods {
 
     /** Whether the object's class is, or extends or implements, the type of that name. */
     static boolean isA(Object object, String typeName) {
-        Class<?> type = object.getClass();
+        return isA(object.getClass(), typeName);
+    }
+
+    /** Whether the class is, or extends or implements, the type of that name. */
+    static boolean isA(Class<?> type, String typeName) {
         return SUBTYPES.get(type).computeIfAbsent(typeName, name -> supertype(type, name) != null);
     }
 
@@ -73,7 +77,7 @@ final class LibraryMethods {
         }
     }
 
-    private static Method find(Class<?> type, String typeName, String name, Class<?>[] parameterTypes) {
+    static Method find(Class<?> type, String typeName, String name, Class<?>[] parameterTypes) {
         Class<?> declaring = supertype(type, typeName);
         if (declaring == null) {
             throw new IllegalStateException(type.getName() + " is not a " + typeName);

@@ -21,7 +21,7 @@ import javax.management.ObjectName;
  * <li>{@code run CLASS#METHOD N}: calls a public static no-argument driver method N times and answers
  * each outcome, {@code =VALUE} or {@code !TYPE: MESSAGE}, joined by {@code |};</li>
  * <li>{@code timed CLASS#METHOD}: one call, answered as {@code MILLIS OUTCOME};</li>
- * <li>{@code shape CLASS}: a digest of the class's bytecode as the JVM has it now (see {@link Capture}).</li>
+ * <li>{@code shape CLASS}: a digest of the class's bytecode as the JVM has it now, from the tests' capture agent.</li>
  * </ul>
  * It never dies of an exception: the tests see what a caller would.
  */
@@ -42,7 +42,11 @@ public final class MatrixHost {
         }
         HardShapes.define();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.out.println(server.isRegistered(agent) ? "ready" : "no agent MXBean");
+        if (!server.isRegistered(agent)) {
+            System.err.println("no agent MXBean");
+            return;
+        }
+        System.out.println("ready");
         String line;
         while ((line = in.readLine()) != null) {
             String[] words = line.trim().split(" ", 3);
@@ -85,7 +89,8 @@ public final class MatrixHost {
                 String outcome = outcome(driver);
                 yield (System.nanoTime() - start) / 1_000_000 + " " + outcome;
             }
-            case "shape" -> Capture.shape(Class.forName(argument));
+            case "shape" -> Class.forName("dev.chaosagent.harness.CaptureAgent").getMethod("shape", Class.class)
+                    .invoke(null, Class.forName(argument));
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
     }

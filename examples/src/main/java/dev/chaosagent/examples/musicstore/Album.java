@@ -11,7 +11,7 @@ public record Album(String id, String title, String artist) {
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     public String toJson() {
-        return "{\"id\":" + Json.quote(id) + ",\"title\":" + Json.quote(title) + ",\"artist\":" + Json.quote(artist) + "}";
+        return "{\"id\":" + StoreJson.quote(id) + ",\"title\":" + StoreJson.quote(title) + ",\"artist\":" + StoreJson.quote(artist) + "}";
     }
 
     /** Reads the flat JSON object {@link #toJson()} writes. */

@@ -36,7 +36,7 @@ public final class CatalogBackendServer implements AutoCloseable {
     private static void album(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/albums/".length());
         if (!id.matches("[0-9]{1,9}")) {
-            respond(exchange, 404, Json.error("no album " + id));
+            respond(exchange, 404, StoreJson.error("no album " + id));
             return;
         }
         int n = Integer.parseInt(id);

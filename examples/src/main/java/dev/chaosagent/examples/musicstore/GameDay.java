@@ -369,7 +369,7 @@ public final class GameDay {
         List<String> options = Arrays.asList(args);
         int seconds = options.contains("--phase-seconds") ? Integer.parseInt(options.get(options.indexOf("--phase-seconds") + 1)) : 8;
         String yaml = Files.readString(Path.of(args[4]), StandardCharsets.UTF_8).replace("duration: 8s", "duration: " + seconds + "s");
-        System.exit(new GameDay(URI.create(args[0]), new ChaosCli(args[1], Path.of(args[2])),
+        System.exit(new GameDay(URI.create(args[0]), new CliOperator(args[1], Path.of(args[2])),
                 new Experiment(Path.of(args[3]), yaml, Path.of(args[5])), Duration.ofSeconds(30), System.out).run());
     }
 }

@@ -60,7 +60,7 @@ public final class MusicStoreServer implements AutoCloseable {
             if (query == null || !query.startsWith("q=") || query.length() < 3) {
                 throw new BadRequest("search needs a text (expected like /search?q=miles)");
             }
-            return Json.albums(store.search(URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8)));
+            return StoreJson.albums(store.search(URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8)));
         }));
         server.createContext("/import", exchange -> handle(exchange, "POST", () -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -71,7 +71,7 @@ public final class MusicStoreServer implements AutoCloseable {
             return "{\"imported\":" + store.importBatch(ids) + "}";
         }));
         server.createContext("/health", exchange -> handle(exchange, "GET",
-                () -> "{\"mode\":" + Json.quote(store.mode()) + ",\"circuitBreaker\":" + Json.quote(store.circuitBreakerState()) + "}"));
+                () -> "{\"mode\":" + StoreJson.quote(store.mode()) + ",\"circuitBreaker\":" + StoreJson.quote(store.circuitBreakerState()) + "}"));
         server.createContext("/metrics", exchange -> handle(exchange, "GET", meters::scrape));
         server.start();
         return new MusicStoreServer(server, store, workers);
@@ -90,17 +90,17 @@ public final class MusicStoreServer implements AutoCloseable {
     private static void handle(HttpExchange exchange, String method, Handler handler) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals(method)) {
-                CatalogBackendServer.respond(exchange, 405, Json.error("use " + method + " here"));
+                CatalogBackendServer.respond(exchange, 405, StoreJson.error("use " + method + " here"));
                 return;
             }
             String body;
             try {
                 body = handler.handle();
             } catch (BadRequest e) {
-                CatalogBackendServer.respond(exchange, 400, Json.error(e.getMessage()));
+                CatalogBackendServer.respond(exchange, 400, StoreJson.error(e.getMessage()));
                 return;
             } catch (Exception e) {
-                CatalogBackendServer.respond(exchange, 503, Json.error(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                CatalogBackendServer.respond(exchange, 503, StoreJson.error(e.getClass().getSimpleName() + ": " + e.getMessage()));
                 return;
             }
             CatalogBackendServer.respond(exchange, 200, body);

@@ -3,13 +3,11 @@ package dev.chaosagent.examples.musicstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.agent.AgentRuntime;
-import java.io.BufferedReader;
+import dev.chaosagent.harness.ForkedJvm;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,10 +47,8 @@ class JmxClientsIT {
     private static final Pattern STORE_PORT = Pattern.compile("music store \\(unprotected\\) listening on 127\\.0\\.0\\.1:(\\d+)");
 
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static final List<String> output = new CopyOnWriteArrayList<>();
     private static CatalogBackendServer backend;
-    private static Process store;
-    private static int jmxPort;
+    private static ForkedJvm store;
     private static URI storeUrl;
     private static URI jolokia;
 
@@ -62,30 +57,25 @@ class JmxClientsIT {
         assertThat(LIBS.resolve("jmxterm.jar")).as("copied by mvn verify").exists();
         assertThat(README).exists();
         backend = CatalogBackendServer.start(0);
-        try (ServerSocket free = new ServerSocket(0)) {
-            jmxPort = free.getLocalPort();
-        }
-        Path agent = Path.of(AgentRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        store = new ProcessBuilder(java(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-javaagent:" + agent, "-javaagent:" + LIBS.resolve("jolokia-agent.jar") + "=host=127.0.0.1,port=0",
-                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Djava.rmi.server.hostname=127.0.0.1",
-                "-cp", System.getProperty("java.class.path"), MusicStoreServer.class.getName(), "0",
-                "http://127.0.0.1:" + backend.port(), "--unprotected")
-                .redirectErrorStream(true).start();
-        pump(store.getInputStream());
-        storeUrl = URI.create("http://127.0.0.1:" + awaitOutput(STORE_PORT).group(1));
-        jolokia = URI.create(awaitOutput(JOLOKIA_URL).group(1));
+        Path agent = ForkedJvm.codeSource(AgentRuntime.class);
+        store = ForkedJvm.launch(MusicStoreServer.class.getName(),
+                        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList())
+                .jvmArgs("-Xmx128m", "-javaagent:" + agent, "-javaagent:" + LIBS.resolve("jolokia-agent.jar") + "=host=127.0.0.1,port=0")
+                .remoteJmx()
+                .args("0", "http://127.0.0.1:" + backend.port(), "--unprotected")
+                .readyWhen(STORE_PORT, TIMEOUT)
+                .noCommands()
+                .start();
+        storeUrl = URI.create("http://127.0.0.1:" + group(STORE_PORT, store.readyLine()));
+        jolokia = URI.create(group(JOLOKIA_URL, store.awaitStdout("Jolokia: Agent", "started with URL")));
         Awaitility.await("the MXBean to be registered").atMost(TIMEOUT)
                 .until(() -> get(URI.create(jolokia + "/read/dev.chaosagent:type=ChaosAgent/RuleNames")).contains("\"status\":200"));
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws Exception {
         if (store != null) {
-            store.destroy();
-            store.waitFor(10, TimeUnit.SECONDS);
+            store.close();
         }
         if (backend != null) {
             backend.close();
@@ -98,7 +88,7 @@ class JmxClientsIT {
                 .orElseThrow(() -> new AssertionError("no jmxterm command line in the README"));
         assertThat(command.group(2)).as("the jmxterm version the README names").isEqualTo(System.getProperty("jmxterm.version"));
 
-        Jmxterm run = jmxterm(command.group(1).replace("127.0.0.1:9010", "127.0.0.1:" + jmxPort), dir);
+        Jmxterm run = jmxterm(command.group(1).replace("127.0.0.1:9010", store.jmxUrl().toString()), dir);
 
         assertAddedDescribedAndStopped(run);
     }
@@ -215,23 +205,10 @@ class JmxClientsIT {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static Matcher awaitOutput(Pattern pattern) {
-        return Awaitility.await("the store to say " + pattern).atMost(TIMEOUT).until(() -> {
-            assertThat(store.isAlive()).as("the store runs; its output: %s", output).isTrue();
-            return output.stream().map(pattern::matcher).filter(Matcher::find).findFirst();
-        }, Optional::isPresent).orElseThrow();
-    }
-
-    private static void pump(InputStream stream) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                reader.lines().forEach(output::add);
-            } catch (IOException | java.io.UncheckedIOException ended) {
-                // the store stopped
-            }
-        }, "store-output");
-        thread.setDaemon(true);
-        thread.start();
+    private static String group(Pattern pattern, String line) {
+        Matcher matcher = pattern.matcher(line);
+        assertThat(matcher.find()).as("%s in %s", pattern, line).isTrue();
+        return matcher.group(1);
     }
 
     private static String java() {

@@ -10,12 +10,12 @@ import java.util.List;
  * The game day's operator: chaos-agent's CLI ({@code java -jar chaos-agent.jar COMMAND PID ...})
  * against the store's JVM, each command echoed with its answer as an operator would see it.
  */
-final class ChaosCli implements GameDay.Operator {
+final class CliOperator implements GameDay.Operator {
 
     private final String pid;
     private final Path agentJar;
 
-    ChaosCli(String pid, Path agentJar) {
+    CliOperator(String pid, Path agentJar) {
         this.pid = pid;
         this.agentJar = agentJar;
     }

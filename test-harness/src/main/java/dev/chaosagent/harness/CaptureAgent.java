@@ -1,4 +1,4 @@
-package com.example.matrix.host;
+package dev.chaosagent.harness;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,25 +19,27 @@ import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
- * A second agent in the matrix's JVMs: tells what bytecode a class has now, as every transformer
- * (chaos-agent's included) left it, by registering a transformer last and retransforming the class.
+ * A second agent in a forked JVM ({@link ForkedJvm.Launch#capture()}): tells what bytecode a class
+ * has now, as every transformer (chaos-agent's included) left it, by registering a transformer last
+ * and retransforming the class. The application under test calls {@link #shape} by reflection.
  *
- * <p>The answer is a digest of the class written out instruction by instruction, with constants and
- * members by name: two captures are equal exactly when the code is, although the JVM renumbers the
- * constant pool of a class it redefined. Members are sorted, as the JVM need not keep their order.
+ * <p>The shape is a digest of the class written out instruction by instruction, with constants and
+ * members by name: two shapes are equal exactly when the code is, although the JVM renumbers (and
+ * keeps stale entries in) the constant pool of a class it redefined. Members are sorted, as the JVM
+ * need not keep their order.
  */
-public final class Capture {
+public final class CaptureAgent {
 
     private static volatile Instrumentation instrumentation;
 
-    private Capture() {
+    private CaptureAgent() {
     }
 
     public static void premain(String arguments, Instrumentation inst) {
         instrumentation = inst;
     }
 
-    static synchronized String shape(Class<?> type) throws Exception {
+    public static synchronized String shape(Class<?> type) throws Exception {
         AtomicReference<byte[]> seen = new AtomicReference<>();
         ClassFileTransformer capture = new ClassFileTransformer() {
             @Override

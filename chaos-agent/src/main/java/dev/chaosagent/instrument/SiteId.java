@@ -8,5 +8,5 @@ import java.lang.annotation.Target;
 /** Marks the advice parameter that receives the id the engine gave the woven method, as a constant. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-@interface Site {
+@interface SiteId {
 }

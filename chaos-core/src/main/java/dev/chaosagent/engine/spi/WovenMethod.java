@@ -1,11 +1,11 @@
-package dev.chaosagent.engine;
+package dev.chaosagent.engine.spi;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * One instrumented method, described by names only, so that the engine can decide which rules
+ * One woven method, described by names only, so that the engine can decide which rules
  * apply to it without loading or inspecting classes. Type names are Java source names
  * ({@code int}, {@code byte[]}, {@code java.lang.String}, {@code a.Outer$Inner}).
  *
@@ -15,10 +15,10 @@ import java.util.Set;
  * @param passedArguments the indexes of the parameters the woven code passes on each call, for the
  *                       {@code argN} scope keys, in the order it passes them
  */
-public record MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
+public record WovenMethod(String className, String methodName, List<String> parameterTypes, String returnType,
                          List<String> declaredExceptions, Set<String> supertypes, boolean jdk, List<Integer> passedArguments) {
 
-    public MethodSite {
+    public WovenMethod {
         parameterTypes = List.copyOf(parameterTypes);
         declaredExceptions = List.copyOf(declaredExceptions);
         supertypes = Set.copyOf(supertypes);
@@ -26,7 +26,7 @@ public record MethodSite(String className, String methodName, List<String> param
     }
 
     /** A method whose woven code passes no parameter. */
-    public MethodSite(String className, String methodName, List<String> parameterTypes, String returnType,
+    public WovenMethod(String className, String methodName, List<String> parameterTypes, String returnType,
                       List<String> declaredExceptions, Set<String> supertypes, boolean jdk) {
         this(className, methodName, parameterTypes, returnType, declaredExceptions, supertypes, jdk, List.of());
     }
@@ -35,10 +35,10 @@ public record MethodSite(String className, String methodName, List<String> param
     // the first time in a JVM, and the first rule registers its sites here.
     @Override
     public boolean equals(Object other) {
-        return other instanceof MethodSite site && jdk == site.jdk && className.equals(site.className)
-                && methodName.equals(site.methodName) && parameterTypes.equals(site.parameterTypes)
-                && returnType.equals(site.returnType) && declaredExceptions.equals(site.declaredExceptions)
-                && supertypes.equals(site.supertypes) && passedArguments.equals(site.passedArguments);
+        return other instanceof WovenMethod method && jdk == method.jdk && className.equals(method.className)
+                && methodName.equals(method.methodName) && parameterTypes.equals(method.parameterTypes)
+                && returnType.equals(method.returnType) && declaredExceptions.equals(method.declaredExceptions)
+                && supertypes.equals(method.supertypes) && passedArguments.equals(method.passedArguments);
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The little JSON the store writes. */
-final class Json {
+final class StoreJson {
 
-    private Json() {
+    private StoreJson() {
     }
 
     static String quote(String text) {

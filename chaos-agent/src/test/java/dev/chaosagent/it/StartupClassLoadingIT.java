@@ -1,0 +1,98 @@
+package dev.chaosagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosagent.harness.ForkedJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up rules, read in the JVM's class-loading log: an idle agent, and an agent whose plan
+ * (in the YAML that {@code PlainYaml} reads) arms nothing in this JVM, load none of what costs every
+ * JVM milliseconds the first time (ARCHITECTURE.md, "Start-up rules", has the figures): Byte Buddy (the weaver
+ * loads only with a rule), SnakeYAML, the JDK's security providers (the pod hash is SHA-256),
+ * {@code DateTimeFormatter} (the journal writes its own times), and no lambda of the agent's.
+ */
+class StartupClassLoadingIT {
+
+    private static final String SECURITY_PROVIDERS = "a security provider";
+    private static final Map<String, Pattern> COSTLY = Map.of(
+            "Byte Buddy", Pattern.compile("] dev\\.chaosagent\\.shaded\\.net\\.bytebuddy\\."),
+            "the weaver", Pattern.compile("] dev\\.chaosagent\\.instrument\\.AdviceWeaver "),
+            "SnakeYAML", Pattern.compile("] dev\\.chaosagent\\.shaded\\.org\\.yaml\\.snakeyaml\\."),
+            SECURITY_PROVIDERS, Pattern.compile("] (sun\\.security\\.provider\\.|java\\.security\\.MessageDigest |java\\.security\\.Provider )"),
+            "DateTimeFormatter", Pattern.compile("] java\\.time\\.format\\.DateTimeFormatter "),
+            "a lambda of the agent's", Pattern.compile("] dev\\.chaosagent\\.\\S*\\$\\$Lambda"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIdleAgentLoadsNothingCostly() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        try (ForkedJvm shop = ForkedJvm.withAgent("", "-Xlog:class+load:file=" + loaded)) {
+            assertNothingCostlyLoaded(shop, loaded);
+        }
+    }
+
+    @Test
+    void aPlainPlanThatArmsNothingHereLoadsNothingCostly() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        Path plan = Plans.write(dir, """
+                name: checkout-latency      # the pod hash reads the name
+                select: {pods: 0.01%}
+                rules:
+                  - name: slow-count
+                    target: com.example.shop.Catalog#count
+                    latency: 100ms..200ms
+                    probability: 0.5
+                """);
+        try (ForkedJvm shop = ForkedJvm.inPod("config=" + plan + ",journal=" + dir.resolve("journal.jsonl"), Map.of("POD_NAME", "shop-1"),
+                "-Xlog:class+load:file=" + loaded)) {
+            assertThat(shop.awaitStderr("chaos-agent: ", "does not select this JVM")).contains("outside the 0.01% share");
+            assertNothingCostlyLoaded(shop, loaded);
+        }
+    }
+
+    /**
+     * Until the application's main class loads (the agent's premain), nothing costly loads; once the
+     * agent has opened its doors (the CLI's socket, JMX) in the background, still nothing but the
+     * security providers: the JDK seeds a {@code SecureRandom} for any Unix-domain socket, the
+     * CLI's door included, on the doors' own thread.
+     */
+    private static void assertNothingCostlyLoaded(ForkedJvm shop, Path loaded) throws Exception {
+        shop.awaitStderr("chaos-agent: started (premain)");
+        assertThat(shop.result("count")).isEqualTo("ok 5");
+        Awaitility.await("the agent's MXBean to be registered").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(loaded).contains("] dev.chaosagent.jmx.ChaosAgentMXBean "));
+        List<String> classes = Files.readAllLines(loaded);
+        int premainEnd = firstIndex(classes, "] com.example.shop.ShopApp ", "] sun.nio.ch.UnixDomainSockets ");
+        List<String> premain = classes.subList(0, premainEnd);
+        assertThat(premain).as("the agent's own classes load in premain").anyMatch(line -> line.contains("] dev.chaosagent.agent.AgentRuntime "));
+        COSTLY.forEach((what, pattern) -> {
+            assertThat(premain).as(what + " in premain").filteredOn(line -> pattern.matcher(line).find()).isEmpty();
+            if (!what.equals(SECURITY_PROVIDERS)) {
+                assertThat(classes).as(what).filteredOn(line -> pattern.matcher(line).find()).isEmpty();
+            }
+        });
+    }
+
+    /** The index of the first line that contains any of these, or the number of lines. */
+    private static int firstIndex(List<String> lines, String... markers) {
+        for (int i = 0; i < lines.size(); i++) {
+            for (String marker : markers) {
+                if (lines.get(i).contains(marker)) {
+                    return i;
+                }
+            }
+        }
+        return lines.size();
+    }
+}
