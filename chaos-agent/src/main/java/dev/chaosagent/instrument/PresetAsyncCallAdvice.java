@@ -15,7 +15,7 @@ final class PresetAsyncCallAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = ChaosDispatcher.Returning.class)
-    static Object enter(@Site int site, @OperandArgument Object operand, @Passed(0) long bits0, @Passed(0) Object object0,
+    static Object enter(@SiteId int site, @OperandArgument Object operand, @Passed(0) long bits0, @Passed(0) Object object0,
                         @Passed(1) long bits1, @Passed(1) Object object1, @Passed(2) long bits2, @Passed(2) Object object2,
                         @Advice.Origin Class<?> origin) throws Throwable {
         return ChaosDispatcher.enterAsyncOperation(site, operand, bits0, object0, bits1, object1, bits2, object2, origin);
