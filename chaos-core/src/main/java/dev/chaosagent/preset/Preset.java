@@ -51,6 +51,15 @@ public abstract class Preset {
         throw new IllegalStateException(name + " has no fault key " + key);
     }
 
+    /**
+     * How a rule of this preset acts with a fault of the rule language that it names (an
+     * {@code exception}, say): as that fault, unless the preset's operations report failure a way of
+     * their own (a gRPC call ends through its listener with a status, whatever thread starts it).
+     */
+    public Fault deliver(Fault fault) {
+        return fault;
+    }
+
     /** The fault of a rule of this preset that names none. */
     public abstract Fault defaultFault(ClassLoader loader);
 

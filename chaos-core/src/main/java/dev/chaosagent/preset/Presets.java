@@ -1,5 +1,7 @@
 package dev.chaosagent.preset;
 
+import dev.chaosagent.preset.grpc.GrpcClientPreset;
+import dev.chaosagent.preset.grpc.GrpcServerPreset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
@@ -9,7 +11,8 @@ import java.util.List;
 /** Every preset the agent knows, by name, and their recorders, numbered for the woven code. */
 public final class Presets {
 
-    private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE);
+    private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
+            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {
