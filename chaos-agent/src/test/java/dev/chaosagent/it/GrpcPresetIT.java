@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.grpc.GrpcApp;
 import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GrpcPresetIT {
 
     private static final List<String> STUBS = List.of("blocking", "future", "async");
+    /** A call's answer: the whole command's time, the response, then how long the stub itself took to return. */
+    private static final Pattern TIMED = Pattern.compile("ok \\((\\d+)ms\\) shop\\.Catalog/GetAlbum \\d+ \\[returned in (\\d+)ms\\]");
 
     @TempDir
     Path dir;
@@ -116,6 +121,54 @@ class GrpcPresetIT {
             assertThat(call(app, "blocking", "shop.Catalog/GetAlbum", "2")).startsWith("ok shop.Catalog/GetAlbum 2");
             assertThat(app.result("intercepted")).isEqualTo("ok 4");
             assertThat(app.result("handled")).isEqualTo("ok 4");
+        }
+    }
+
+    /**
+     * A client latency starts the call's stream later and never holds the thread that started it
+     * (contract section 11): the future and async stubs return at once and their answers come
+     * late; the blocking stub waits, as its caller expects. A server latency holds the call's
+     * executor thread before the handler runs. A status that names no code is refused whole.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void aLatencyDelaysTheCallWithoutHoldingTheCaller(String version) throws Exception {
+        try (ForkedJvm app = ForkedJvm.application("", GrpcApp.class, GrpcLibraries.jarsOf(version))) {
+            assertThat(app.result("serve")).startsWith("ok ");
+            assertThat(call(app, "blocking", "shop.Orders/Place", "warm-up")).startsWith("ok ");
+            assertThat(app.result("addRule name=bad preset=grpc-client status=TEAPOT")).startsWith("err ")
+                    .contains("status: \"TEAPOT\" is not a gRPC error status code (expected one of "
+                            + "CANCELLED, UNKNOWN, INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, "
+                            + "RESOURCE_EXHAUSTED, FAILED_PRECONDITION, ABORTED, OUT_OF_RANGE, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, "
+                            + "DATA_LOSS, UNAUTHENTICATED)");
+            assertThat(app.result("describe")).doesNotContain("bad");
+            assertThat(app.result("addRule name=slow-albums preset=grpc-client grpc.method=shop.Catalog/GetAlbum latency=300ms"))
+                    .isEqualTo("ok slow-albums");
+            assertThat(app.result("addRule name=slow-orders preset=grpc-server grpc.method=shop.Orders/* latency=300ms"))
+                    .isEqualTo("ok slow-orders");
+
+            List<String> figures = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String stub : STUBS) {
+                    Matcher timed = TIMED.matcher(app.call("call " + stub + " shop.Catalog/GetAlbum " + round));
+                    assertThat(timed.matches()).as(stub).isTrue();
+                    long completed = Long.parseLong(timed.group(1));
+                    long returned = Long.parseLong(timed.group(2));
+                    figures.add(stub + " returned " + returned + "ms, completed " + completed + "ms");
+                    assertThat(completed).as("answered 300 ms late: " + figures).isGreaterThanOrEqualTo(300);
+                    if (!stub.equals("blocking") && round > 0) { // the first round loads the classes that delay a stream
+                        assertThat(returned).as("the stub returned at once: " + figures).isLessThan(200);
+                    }
+                }
+            }
+            System.out.println(version + " grpc-client latency=300ms: " + figures);
+            assertThat(app.result("calls slow-albums")).isEqualTo("ok 9");
+            assertThat(app.result("injections slow-albums")).isEqualTo("ok 9");
+            assertThat(app.result("handled")).as("every delayed call was sent, once").isEqualTo("ok 10");
+
+            assertThat(app.millis("call blocking shop.Orders/Place album-3")).isGreaterThanOrEqualTo(300);
+            assertThat(app.result("injections slow-orders")).isEqualTo("ok 1");
+            assertThat(app.result("handled")).isEqualTo("ok 11");
         }
     }
 

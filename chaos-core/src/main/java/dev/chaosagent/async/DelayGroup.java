@@ -8,6 +8,16 @@ public final class DelayGroup {
 
     volatile boolean released;
 
+    /** Runs {@code action} on the common pool after {@code nanos}, or at once when this group is released first. */
+    public void after(long nanos, Runnable action) {
+        new PendingDelay(this) {
+            @Override
+            void complete() {
+                action.run();
+            }
+        }.startAfter(nanos);
+    }
+
     /** Completes this group's pending delays now, and any that its calls start from now on. */
     public void release() {
         Delays.shared().release(this);

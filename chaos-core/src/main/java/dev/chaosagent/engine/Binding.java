@@ -73,6 +73,14 @@ final class Binding implements FaultContext {
     }
 
     @Override
+    public void later(long nanos, Runnable action) {
+        rule.resources.delays.after(nanos, () -> AgentWork.call(() -> {
+            action.run();
+            return null;
+        }));
+    }
+
+    @Override
     public Object operand() {
         return ThreadCalls.current().operand();
     }

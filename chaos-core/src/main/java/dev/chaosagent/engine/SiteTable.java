@@ -91,12 +91,13 @@ public final class SiteTable {
     /**
      * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
      * {@code operand} is what its woven code passes for the preset to read (the receiver or a
-     * parameter), held while the call is decided and its entry faults act.
+     * parameter), held while the call is decided and its entry faults act. A preset's method that
+     * the agent's own work calls (a fault making the call again later) is not a call of the application.
      */
     public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
         Site site = acting(siteId);
-        if (site == null) {
+        if (site == null || Reentrancy.inside()) {
             return Fault.CONTINUE;
         }
         Binding[] bindings = site.bindings;

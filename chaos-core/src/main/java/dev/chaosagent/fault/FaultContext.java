@@ -31,6 +31,12 @@ public interface FaultContext {
         return null;
     }
 
+    /**
+     * Runs {@code action} as the agent's own work (a preset's method it calls is not counted again)
+     * after {@code nanos}, without holding the calling thread, or at once when the rule ends first.
+     */
+    void later(long nanos, Runnable action);
+
     /** The return type of the method the fault acts on, as a Java type name ({@code void}, {@code java.util.concurrent.CompletableFuture}). */
     String returnType();
 }

@@ -2,9 +2,9 @@ package dev.chaosagent.preset.grpc;
 
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
+import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.PresetMethod;
-import dev.chaosagent.preset.http.LibraryMethods;
 import java.util.List;
 
 /**
@@ -20,7 +20,8 @@ import java.util.List;
  * failing stream, which closes the call's listener with the status on the call's executor and sends
  * nothing. The caller sees it as each stub reports a failed call: a {@code StatusRuntimeException}
  * from a blocking stub, a failed future, the observer's {@code onError}. An {@code exception} rule
- * ends it the same way, with status {@code UNKNOWN} caused by the exception.
+ * ends it the same way, with status {@code UNKNOWN} caused by the exception. A {@code latency} starts
+ * the call's stream that much later without holding the thread that started it.
  */
 public final class GrpcClientPreset extends GrpcPreset {
 
@@ -28,19 +29,16 @@ public final class GrpcClientPreset extends GrpcPreset {
 
     private GrpcClientPreset() {
         super("grpc-client", PresetMethod.of("io.grpc.internal.ClientCallImpl$ClientStreamProvider+#newStream("
-                + "io.grpc.MethodDescriptor,io.grpc.CallOptions,io.grpc.Metadata,io.grpc.Context)", Operand.argument(0)));
-    }
-
-    /** The operand is the call's {@code MethodDescriptor}. */
-    @Override
-    public Object operation(Object operand) {
-        return operand == null ? null : LibraryMethods.call(operand, GrpcCall.METHOD_DESCRIPTOR, "getFullMethodName");
+                + "io.grpc.MethodDescriptor,io.grpc.CallOptions,io.grpc.Metadata,io.grpc.Context)", Operand.receiverAndArguments()));
     }
 
     @Override
     public Fault deliver(Fault fault) {
         Fault delivered = super.deliver(fault);
-        return delivered instanceof ExceptionFault exception ? new ExceptionStatusFault(exception) : delivered;
+        if (delivered instanceof ExceptionFault exception) {
+            return new ExceptionStatusFault(exception);
+        }
+        return delivered instanceof LatencyFault latency ? new DelayedStartFault(latency) : delivered;
     }
 
     @Override

@@ -66,6 +66,11 @@ abstract class GrpcPreset extends Preset {
     }
 
     @Override
+    public final Object operation(Object operand) {
+        return GrpcCall.methodName(operand);
+    }
+
+    @Override
     public final String library() {
         return "grpc-java (io.grpc:grpc-core)";
     }

@@ -23,12 +23,6 @@ public final class GrpcServerPreset extends GrpcPreset {
                 Operand.arguments()));
     }
 
-    /** The operand is the method's parameters: the full method name, the call's parameters, the headers. */
-    @Override
-    public Object operation(Object operand) {
-        return operand instanceof Object[] arguments && arguments.length == 3 && arguments[0] instanceof String method ? method : null;
-    }
-
     @Override
     public List<String> libraryMarkers() {
         return List.of("io/grpc/internal/ServerImpl.class");

@@ -1,0 +1,53 @@
+package dev.chaosagent.preset.grpc;
+
+import dev.chaosagent.fault.FaultContext;
+import dev.chaosagent.fault.LatencyFault;
+import dev.chaosagent.fault.PresetFault;
+
+/**
+ * {@code latency=300ms} on a gRPC client call: the call's stream starts that much later, and the
+ * thread that started the call goes on at once (contract sections 11 and 12: an async stub's
+ * {@code onNext}, a future stub's future, a blocking stub's answer all come that much later; the
+ * caller of a future or async stub is never held). What the call does meanwhile waits in gRPC's own
+ * delayed stream; a deadline that passes meanwhile ends the call as it would a slow one.
+ */
+final class DelayedStartFault extends PresetFault {
+
+    private final LatencyFault latency;
+
+    DelayedStartFault(LatencyFault latency) {
+        this.latency = latency;
+    }
+
+    @Override
+    public String key() {
+        return latency.key();
+    }
+
+    @Override
+    public String value() {
+        return latency.value();
+    }
+
+    @Override
+    public Object inject(FaultContext context, long n) throws Exception {
+        long nanos = latency.nanos(context, n);
+        Object delayed = GrpcCall.delayedStream(context.operand(), action -> context.later(nanos, action));
+        return delayed == null ? CONTINUE : delayed;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DelayedStartFault fault && fault.latency.equals(latency);
+    }
+
+    @Override
+    public int hashCode() {
+        return latency.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return latency.toString();
+    }
+}
