@@ -57,8 +57,8 @@ public final class GrpcApp {
                 client = new ShopClient(server.port());
                 yield server.port();
             }
-            // call STUB SERVICE/METHOD REQUEST, e.g. call async shop.Catalog/GetAlbum 7
-            case "call" -> client.call(words[0], words[1], words[2]);
+            // call STUB SERVICE/METHOD REQUEST [DEADLINE_MS], e.g. call async shop.Catalog/GetAlbum 7
+            case "call" -> client.call(words[0], words[1], words[2], words.length > 3 ? Long.parseLong(words[3]) : 20_000);
             case "handled" -> server.handled();
             case "intercepted" -> server.intercepted();
             case "clientIntercepted" -> client.intercepted();

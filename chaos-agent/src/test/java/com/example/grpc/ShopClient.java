@@ -49,9 +49,9 @@ final class ShopClient {
     }
 
     /** The response, then how long the stub's own call took to return: {@code VALUE [returned in Nms]}. */
-    String call(String stub, String method, String request) throws Exception {
+    String call(String stub, String method, String request, long deadlineMillis) throws Exception {
         MethodDescriptor<String, String> descriptor = ShopMethods.unary(method);
-        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
+        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         String response;
         long returned;

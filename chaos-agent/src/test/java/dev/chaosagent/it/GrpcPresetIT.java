@@ -128,7 +128,8 @@ class GrpcPresetIT {
      * A client latency starts the call's stream later and never holds the thread that started it
      * (contract section 11): the future and async stubs return at once and their answers come
      * late; the blocking stub waits, as its caller expects. A server latency holds the call's
-     * executor thread before the handler runs. A status that names no code is refused whole.
+     * executor thread before the handler runs. A deadline within the latency ends the call, unsent.
+     * A status that names no code is refused whole.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("versions")
@@ -162,9 +163,14 @@ class GrpcPresetIT {
                 }
             }
             System.out.println(version + " grpc-client latency=300ms: " + figures);
-            assertThat(app.result("calls slow-albums")).isEqualTo("ok 9");
-            assertThat(app.result("injections slow-albums")).isEqualTo("ok 9");
-            assertThat(app.result("handled")).as("every delayed call was sent, once").isEqualTo("ok 10");
+            for (String stub : STUBS) {
+                assertThat(app.result("call " + stub + " shop.Catalog/GetAlbum late 100")).as("a deadline within the latency")
+                        .startsWith("err io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED");
+            }
+            assertThat(app.result("calls slow-albums")).isEqualTo("ok 12");
+            assertThat(app.result("injections slow-albums")).isEqualTo("ok 12");
+            assertThat(app.result("handled")).as("every delayed call in time was sent, once; the late ones never")
+                    .isEqualTo("ok 10");
 
             assertThat(app.millis("call blocking shop.Orders/Place album-3")).isGreaterThanOrEqualTo(300);
             assertThat(app.result("injections slow-orders")).isEqualTo("ok 1");

@@ -48,6 +48,6 @@ final class DelayedStartFault extends PresetFault {
 
     @Override
     public String toString() {
-        return latency.toString();
+        return "latency=" + latency.value();
     }
 }
