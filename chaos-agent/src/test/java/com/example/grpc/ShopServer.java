@@ -16,9 +16,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The shop's gRPC server, on Netty (grpc-java's own shaded copy), on 127.0.0.1 and a port the system chose: each service behind an
- * interceptor, each handler counting the calls it handles, with {@code ServerCalls.asyncUnaryCall},
- * what generated services call.
+ * The shop's gRPC server, on Netty (grpc-java's own shaded copy), on 127.0.0.1 and a port the system
+ * chose: each service behind an interceptor, each handler counting the calls it handles, with
+ * {@code ServerCalls.asyncUnaryCall}, what generated services call.
  */
 final class ShopServer {
 

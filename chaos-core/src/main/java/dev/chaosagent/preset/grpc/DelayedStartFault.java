@@ -2,7 +2,6 @@ package dev.chaosagent.preset.grpc;
 
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.fault.LatencyFault;
-import dev.chaosagent.fault.PresetFault;
 
 /**
  * {@code latency=300ms} on a gRPC client call: the call's stream starts that much later, and the
@@ -11,43 +10,16 @@ import dev.chaosagent.fault.PresetFault;
  * caller of a future or async stub is never held). What the call does meanwhile waits in gRPC's own
  * delayed stream; a deadline that passes meanwhile ends the call as it would a slow one.
  */
-final class DelayedStartFault extends PresetFault {
-
-    private final LatencyFault latency;
+final class DelayedStartFault extends DeliveredFault<LatencyFault> {
 
     DelayedStartFault(LatencyFault latency) {
-        this.latency = latency;
-    }
-
-    @Override
-    public String key() {
-        return latency.key();
-    }
-
-    @Override
-    public String value() {
-        return latency.value();
+        super(latency);
     }
 
     @Override
     public Object inject(FaultContext context, long n) throws Exception {
-        long nanos = latency.nanos(context, n);
+        long nanos = fault.nanos(context, n);
         Object delayed = GrpcCall.delayedStream(context.operand(), action -> context.later(nanos, action));
         return delayed == null ? CONTINUE : delayed;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DelayedStartFault fault && fault.latency.equals(latency);
-    }
-
-    @Override
-    public int hashCode() {
-        return latency.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "latency=" + latency.value();
     }
 }
