@@ -54,7 +54,7 @@ final class ActiveRule {
         this.rule = rule;
         this.gate = gate;
         this.name = rule.name();
-        this.fault = rule.fault();
+        this.fault = rule.acting();
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();

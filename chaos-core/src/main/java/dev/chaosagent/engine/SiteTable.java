@@ -366,7 +366,7 @@ public final class SiteTable {
                 continue;
             }
             Object returnValue = null;
-            Fault fault = rule.fault();
+            Fault fault = active.fault();
             // An asynchronous result fails with any exception, checked or not, and holds any value.
             AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
             if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(method.declaredExceptions())) {

@@ -1,0 +1,172 @@
+package com.example.kafka;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The application of the Kafka presets' tests, run in a forked JVM under the agent on one
+ * kafka-clients version (3.x or 4.x: it uses only the API both have). It reads commands on stdin
+ * ({@code ID COMMAND ARGS}) and answers each on stdout ({@code ID ok (Nms) VALUE} or
+ * {@code ID err (Nms) TYPE: MESSAGE}): it sends records with a real producer, polls with real
+ * consumers, and drives the agent over JMX as an operator would.
+ */
+public final class KafkaApp {
+
+    private static final AtomicInteger callbacks = new AtomicInteger();
+    private static final Map<String, KafkaConsumer<String, String>> consumers = new ConcurrentHashMap<>();
+    private static KafkaProducer<String, String> producer;
+    private static String bootstrap;
+
+    private KafkaApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split(" ", 3);
+            if (words.length < 2) {
+                continue;
+            }
+            if (words[1].equals("exit")) {
+                System.out.println(words[0] + " ok (0ms) bye");
+                System.exit(0);
+            }
+            long start = System.nanoTime();
+            String status = "ok";
+            String value;
+            try {
+                value = String.valueOf(run(words[1], words.length > 2 ? words[2] : ""));
+            } catch (Throwable t) {
+                status = "err";
+                value = t.getClass().getName() + ": " + t.getMessage();
+            }
+            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
+        }
+    }
+
+    private static Object run(String command, String argument) throws Exception {
+        String[] words = argument.split(" ");
+        return switch (command) {
+            case "connect" -> connect(argument);
+            // send plain|callback TOPIC KEY VALUE (KEY "-": no key)
+            case "send" -> send(words[0].equals("callback"), words[1], words[2].equals("-") ? null : words[2], words[3]);
+            case "callbacks" -> callbacks.get();
+            // subscribe NAME TOPIC classic|consumer
+            case "subscribe" -> subscribe(words[0], words[1], words[2]);
+            case "poll" -> poll(words[0], Long.parseLong(words[1]));
+            case "addRule" -> agent("addRule", argument);
+            case "removeRule" -> agent("removeRule", argument);
+            case "calls" -> agent("calls", argument);
+            case "injections" -> agent("injections", argument);
+            default -> throw new IllegalArgumentException("no command " + command);
+        };
+    }
+
+    private static String connect(String servers) {
+        bootstrap = servers;
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", servers);
+        properties.put("key.serializer", StringSerializer.class.getName());
+        properties.put("value.serializer", StringSerializer.class.getName());
+        properties.put("linger.ms", "0");
+        producer = new KafkaProducer<>(properties);
+        return "connected";
+    }
+
+    /**
+     * Sends one record and reports how long {@code send} took to return, then what its callback
+     * (when given one) and its future said, and when, counted from the call.
+     */
+    private static String send(boolean withCallback, String topic, String key, String value) throws InterruptedException {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        AtomicReference<String> called = new AtomicReference<>();
+        CountDownLatch answered = new CountDownLatch(1);
+        long start = System.nanoTime();
+        Future<RecordMetadata> future = withCallback ? producer.send(record, (metadata, exception) -> {
+            callbacks.incrementAndGet();
+            called.set(outcome(metadata, exception) + " after " + millisSince(start) + "ms");
+            answered.countDown();
+        }) : producer.send(record);
+        long returned = millisSince(start);
+        String futureOutcome;
+        try {
+            futureOutcome = outcome(future.get(30, TimeUnit.SECONDS), null);
+        } catch (ExecutionException e) {
+            futureOutcome = outcome(null, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            futureOutcome = "no answer in 30s";
+        }
+        long completed = millisSince(start);
+        if (withCallback && !answered.await(30, TimeUnit.SECONDS)) {
+            called.set("never called");
+        }
+        return "returned " + returned + "ms; future " + futureOutcome + " after " + completed + "ms"
+                + (withCallback ? "; callback " + called.get() : "");
+    }
+
+    private static String outcome(RecordMetadata metadata, Throwable exception) {
+        if (exception != null) {
+            return "failed " + exception.getClass().getName() + " (" + (metadata == null ? "no metadata" : metadata.topic()) + ")";
+        }
+        return "sent " + metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset();
+    }
+
+    private static String subscribe(String name, String topic, String protocol) {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrap);
+        properties.put("group.id", name);
+        properties.put("auto.offset.reset", "earliest");
+        properties.put("key.deserializer", StringDeserializer.class.getName());
+        properties.put("value.deserializer", StringDeserializer.class.getName());
+        if (!protocol.equals("classic")) {
+            properties.put("group.protocol", protocol);
+        }
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
+        consumer.subscribe(List.of(topic));
+        consumers.put(name, consumer);
+        return "subscribed " + name + " to " + topic;
+    }
+
+    /** One poll of that consumer, for up to that many milliseconds: the values it returned. */
+    private static String poll(String name, long millis) {
+        ConsumerRecords<String, String> records = consumers.get(name).poll(Duration.ofMillis(millis));
+        StringBuilder values = new StringBuilder();
+        records.forEach(record -> values.append(values.length() == 0 ? "" : ",").append(record.value()));
+        return records.count() + " [" + values + "]";
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
+    private static Object agent(String operation, String argument) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        return server.invoke(new ObjectName("dev.chaosagent:type=ChaosAgent"), operation, new Object[] {argument},
+                new String[] {String.class.getName()});
+    }
+}
