@@ -1,9 +1,7 @@
 package com.example.kafka;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.chaosagent.harness.CommandLoop;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The application of the Kafka presets' tests, run in a forked JVM under the agent on one
- * kafka-clients version (3.x or 4.x: it uses only the API both have). It reads commands on stdin
- * ({@code ID COMMAND ARGS}) and answers each on stdout ({@code ID ok (Nms) VALUE} or
- * {@code ID err (Nms) TYPE: MESSAGE}): it sends records with a real producer, polls with real
- * consumers, and drives the agent over JMX as an operator would.
+ * kafka-clients version (3.x or 4.x: it uses only the API both have), serving the harness's commands
+ * ({@link CommandLoop}): it sends records with a real producer, polls with real consumers, and drives
+ * the agent over JMX as an operator would.
  */
 public final class KafkaApp {
 
@@ -43,29 +40,8 @@ public final class KafkaApp {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.out.println("ready");
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] words = line.trim().split(" ", 3);
-            if (words.length < 2) {
-                continue;
-            }
-            if (words[1].equals("exit")) {
-                System.out.println(words[0] + " ok (0ms) bye");
-                System.exit(0);
-            }
-            long start = System.nanoTime();
-            String status = "ok";
-            String value;
-            try {
-                value = String.valueOf(run(words[1], words.length > 2 ? words[2] : ""));
-            } catch (Throwable t) {
-                status = "err";
-                value = t.getClass().getName() + ": " + t.getMessage();
-            }
-            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
-        }
+        CommandLoop.serve(KafkaApp::run);
+        System.exit(0); // the producer's and consumers' threads would keep the JVM alive
     }
 
     private static Object run(String command, String argument) throws Exception {

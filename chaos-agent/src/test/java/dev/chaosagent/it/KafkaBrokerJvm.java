@@ -1,6 +1,7 @@
 package dev.chaosagent.it;
 
 import com.example.kafka.KafkaBroker;
+import dev.chaosagent.harness.CommandLoop;
 import dev.chaosagent.harness.ForkedJvm;
 import java.io.File;
 import java.io.IOException;
@@ -96,10 +97,12 @@ final class KafkaBrokerJvm implements AutoCloseable {
         }
     }
 
-    /** The jars of one client version. */
+    /** The jars of one client version, and the harness's, which serves the application's commands. */
     static List<Path> jars(String version) throws IOException {
         try (Stream<Path> jars = Files.list(CLIENTS.resolve(version))) {
-            return jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
+            List<Path> all = new ArrayList<>(jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList());
+            all.add(ForkedJvm.codeSource(CommandLoop.class));
+            return all;
         }
     }
 

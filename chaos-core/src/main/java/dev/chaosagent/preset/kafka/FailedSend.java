@@ -35,6 +35,12 @@ final class FailedSend extends PresetFault {
         return exception == null ? TIMEOUT : exception.value();
     }
 
+    /** As the rule's own exception: {@link KafkaProducerPreset#delivery} says why at=exit is refused. */
+    @Override
+    public boolean entryOnly() {
+        return false;
+    }
+
     @Override
     public Object inject(FaultContext context, long n) throws ReflectiveOperationException {
         ProducerSend send = ProducerSend.of(context.operand());
