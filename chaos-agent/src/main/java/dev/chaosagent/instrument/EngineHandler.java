@@ -3,8 +3,8 @@ package dev.chaosagent.instrument;
 import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
-import dev.chaosagent.engine.SiteTable;
-import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.Presets;
 
@@ -43,7 +43,7 @@ final class EngineHandler implements ChaosHandler {
     }
 
     private static Object entered(Object result) {
-        if (result == Fault.CONTINUE || result instanceof ThreadCalls || result instanceof AsyncCall) {
+        if (result == Fault.CONTINUE || result instanceof OpenCall) {
             return result == Fault.CONTINUE ? null : result;
         }
         return new ChaosDispatcher.Returning(result == null ? ChaosDispatcher.NULL_RESULT : result);
@@ -97,7 +97,7 @@ final class EngineHandler implements ChaosHandler {
             }
             return AsyncResults.ended(call, origin);
         }
-        if (result instanceof ThreadCalls || result instanceof AsyncCall) {
+        if (result instanceof OpenCall) {
             return AsyncCall.suspending(result, continuation, resumed);
         }
         return entered(result);

@@ -3,6 +3,8 @@ package dev.chaosagent.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import java.lang.management.ManagementFactory;
@@ -25,7 +27,7 @@ class PresetBindingTest {
     private final List<ChaosEvent> events = new ArrayList<>();
     private final int proxy = register("com.zaxxer.hikari.pool.HikariProxyStatement");
     private final int driver = register("org.h2.jdbc.JdbcStatement");
-    private final int unrelated = engine.sites().register(new WovenMethod("com.acme.Repo", "executeQuery", List.of("java.lang.String"),
+    private final int unrelated = SiteTable.of(engine).register(new WovenMethod("com.acme.Repo", "executeQuery", List.of("java.lang.String"),
             "java.sql.ResultSet", List.of("java.sql.SQLException"), Set.of("java.lang.Object"), false));
 
     PresetBindingTest() {
@@ -33,7 +35,7 @@ class PresetBindingTest {
     }
 
     private int register(String className) {
-        return engine.sites().register(new WovenMethod(className, "executeQuery", List.of("java.lang.String"), "java.sql.ResultSet",
+        return SiteTable.of(engine).register(new WovenMethod(className, "executeQuery", List.of("java.lang.String"), "java.sql.ResultSet",
                 List.of("java.sql.SQLException"), STATEMENT, false));
     }
 
@@ -45,7 +47,7 @@ class PresetBindingTest {
                 .isInstanceOf(SQLTransientConnectionException.class);
         assertThat(execute(proxy, driver, "SELECT * FROM albums")).isSameAs(Fault.CONTINUE);
         assertThat(execute(proxy, driver, "select 1 from dual where 'orders' = ?")).isSameAs(Fault.CONTINUE);
-        assertThat(engine.sites().enter(unrelated, "SELECT * FROM orders", 0, null, 0, null, 0, null)).isSameAs(Fault.CONTINUE);
+        assertThat(SiteTable.of(engine).enter(unrelated, "SELECT * FROM orders", 0, null, 0, null, 0, null)).isSameAs(Fault.CONTINUE);
 
         assertThat(engine.calls("orders-down")).as("the proxy's call and the driver's inside it: one statement").isEqualTo(1);
         assertThat(engine.boundMethods("orders-down")).containsExactly(
@@ -77,13 +79,13 @@ class PresetBindingTest {
 
     /** A statement through a pool: the proxy's method, and inside it the driver's, each woven. */
     private Object execute(int outer, int inner, String sql) throws Throwable {
-        SiteTable sites = engine.sites();
+        SiteTable sites = SiteTable.of(engine);
         Object entered = sites.enter(outer, sql, 0, null, 0, null, 0, null);
-        if (!(entered instanceof ThreadCalls)) {
+        if (!(entered instanceof OpenCall)) {
             return entered;
         }
         Object innerEntered = sites.enter(inner, sql, 0, null, 0, null, 0, null);
-        if (innerEntered instanceof ThreadCalls) {
+        if (innerEntered instanceof OpenCall) {
             sites.exit(innerEntered, true);
         }
         return sites.exit(entered, true);
