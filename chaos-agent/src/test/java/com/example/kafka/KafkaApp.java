@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -53,6 +54,8 @@ public final class KafkaApp {
             case "callbacks" -> callbacks.get();
             // subscribe NAME TOPIC classic|consumer
             case "subscribe" -> subscribe(words[0], words[1], words[2]);
+            // assign NAME TOPIC: a consumer of the topic's partition 0, in no group
+            case "assign" -> assign(words[0], words[1]);
             case "poll" -> poll(words[0], Long.parseLong(words[1]));
             case "addRule" -> agent("addRule", argument);
             case "removeRule" -> agent("removeRule", argument);
@@ -112,12 +115,8 @@ public final class KafkaApp {
     }
 
     private static String subscribe(String name, String topic, String protocol) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap);
+        Properties properties = consumerProperties();
         properties.put("group.id", name);
-        properties.put("auto.offset.reset", "earliest");
-        properties.put("key.deserializer", StringDeserializer.class.getName());
-        properties.put("value.deserializer", StringDeserializer.class.getName());
         if (!protocol.equals("classic")) {
             properties.put("group.protocol", protocol);
         }
@@ -125,6 +124,22 @@ public final class KafkaApp {
         consumer.subscribe(List.of(topic));
         consumers.put(name, consumer);
         return "subscribed " + name + " to " + topic;
+    }
+
+    private static String assign(String name, String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties());
+        consumer.assign(List.of(new TopicPartition(topic, 0)));
+        consumers.put(name, consumer);
+        return "assigned " + name + " to " + topic + "-0";
+    }
+
+    private static Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrap);
+        properties.put("auto.offset.reset", "earliest");
+        properties.put("key.deserializer", StringDeserializer.class.getName());
+        properties.put("value.deserializer", StringDeserializer.class.getName());
+        return properties;
     }
 
     /** One poll of that consumer, for up to that many milliseconds: the values it returned. */
