@@ -208,7 +208,7 @@ public final class RunBenchmarks {
     }
 
     /** The scratch directory holds thousands of generated classes: it goes when the run ends. */
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

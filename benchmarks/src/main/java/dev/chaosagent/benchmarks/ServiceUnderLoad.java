@@ -104,8 +104,10 @@ public final class ServiceUnderLoad {
         Path agentJar = Path.of(System.getProperty("chaos.agent.jar", "chaos-agent/target/chaos-agent.jar")).toAbsolutePath();
         Path bytemanJar = Path.of(System.getProperty("byteman.jar", "benchmarks/target/byteman.jar")).toAbsolutePath();
         Path work = Files.createTempDirectory("chaos-service-bench");
+        List<Figure> figures = measure(agentJar, bytemanJar, work, Boolean.getBoolean("bench.quick"));
         System.out.println("| figure | value | target | met |\n|---|---|---|---|");
-        measure(agentJar, bytemanJar, work, Boolean.getBoolean("bench.quick")).forEach(figure -> System.out.println(figure.row()));
+        figures.forEach(figure -> System.out.println(figure.row()));
+        RunBenchmarks.deleteTree(work);
     }
 
     static List<Figure> measure(Path agentJar, Path bytemanJar, Path work, boolean quick) throws Exception {
