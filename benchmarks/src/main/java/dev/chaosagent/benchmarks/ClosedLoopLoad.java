@@ -26,8 +26,8 @@ final class ClosedLoopLoad {
 
     /**
      * What a measured period saw: requests a second, latency percentiles, answers other than 200, and
-     * the CPU time the service spent per request, which other processes on the machine inflate far
-     * less than they inflate wall-clock figures.
+     * the CPU time the service spent per request, which other processes on the machine inflate less
+     * than they inflate wall-clock figures (on a shared virtual machine it still moves with the load).
      */
     record Result(double perSecond, double p50Millis, double p99Millis, int requests, int errors, double cpuMicrosPerRequest) {
     }
@@ -35,7 +35,6 @@ final class ClosedLoopLoad {
     private ClosedLoopLoad() {
     }
 
-    /** @param serviceCpuNanos the CPU time the service's process has used so far, read as the measured period starts and ends */
     /** One request of each kind, however long it takes: the classes of the request path load (and are woven) before any period starts. */
     static void prime(int port) throws IOException {
         Client client = new Client(0, 0);
@@ -49,8 +48,13 @@ final class ClosedLoopLoad {
         }
     }
 
-    static Result run(int port, int clients, long warmUpMillis, long measuredMillis, LongSupplier serviceCpuNanos) throws Exception {
-        long measureFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmUpMillis);
+    /**
+     * Runs the load for {@code unrecordedMillis}, then records {@code measuredMillis} of it.
+     *
+     * @param serviceCpuNanos the CPU time the service's process has used so far, read as the measured period starts and ends
+     */
+    static Result run(int port, int clients, long unrecordedMillis, long measuredMillis, LongSupplier serviceCpuNanos) throws Exception {
+        long measureFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(unrecordedMillis);
         long measureUntil = measureFrom + TimeUnit.MILLISECONDS.toNanos(measuredMillis);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
