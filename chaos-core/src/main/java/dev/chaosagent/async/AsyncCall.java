@@ -55,8 +55,9 @@ public final class AsyncCall implements OpenCall {
         } else if (fault instanceof ExceptionFault exception) {
             call.failure = exception.newThrowable();
         } else {
-            call.replaces = true;
-            call.value = fault.inject(context, n);
+            Object value = fault.inject(context, n);
+            call.replaces = value != null;
+            call.value = value == Fault.NULL_RESULT ? null : value;
         }
         return call;
     }

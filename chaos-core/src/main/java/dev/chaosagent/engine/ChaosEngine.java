@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class ChaosEngine {
 
     static {
-        EngineAccess.grant(new EngineAccess.Sites() {
+        EngineAccess.grant(new EngineAccess.Reader() {
             @Override
             public SiteTable of(ChaosEngine engine) {
                 return engine.sites;
@@ -326,6 +326,7 @@ public final class ChaosEngine {
             return this;
         }
 
+        /** Caps on what {@code memory} and {@code threads} faults retain; {@link ResourceLimits#defaults()} unless set. */
         public Builder resourceLimits(ResourceLimits limits) {
             this.limits = limits;
             return this;

@@ -59,7 +59,7 @@ final class SiteBindings implements SiteTable {
     public Object enter(int siteId) throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
         Binding[] bindings = site.bindings;
@@ -81,7 +81,7 @@ final class SiteBindings implements SiteTable {
             throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         Binding[] bindings = site.bindings;
         if (bindings.length > 0 && bindings[0].frameless) {
@@ -100,10 +100,10 @@ final class SiteBindings implements SiteTable {
     public Object resume(int siteId) {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         ThreadCalls calls = ThreadCalls.current();
-        return calls.open(site.bindings, null) < 0 ? Fault.CONTINUE : calls;
+        return calls.open(site.bindings, null) < 0 ? null : calls;
     }
 
     /**
@@ -125,29 +125,29 @@ final class SiteBindings implements SiteTable {
     private static Object decideAlone(Binding[] bindings) throws Throwable {
         for (Binding binding : bindings) {
             Object result = binding.rule.onCall(binding);
-            if (result != Fault.CONTINUE) {
+            if (result != null) {
                 return result;
             }
         }
-        return Fault.CONTINUE;
+        return null;
     }
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
     private static Object decide(ThreadCalls calls, int first) throws Throwable {
         if (first < 0) {
-            return Fault.CONTINUE; // inside a call every one of its rules already counted
+            return null; // inside a call every one of its rules already counted
         }
         int height = calls.height();
-        Object result = Fault.CONTINUE;
+        Object result = null;
         AsyncCall async = null;
         try {
-            for (int i = first; i < height && result == Fault.CONTINUE; i++) {
+            for (int i = first; i < height && result == null; i++) {
                 Binding binding = calls.at(i);
                 if (binding.atEntry) {
                     result = binding.rule.onCall(binding);
                     if (result instanceof AsyncCall effect) {
                         async = AsyncCall.merge(async, effect);
-                        result = async.ends() ? async : Fault.CONTINUE;
+                        result = async.ends() ? async : null;
                     }
                 }
             }
@@ -155,7 +155,7 @@ final class SiteBindings implements SiteTable {
             calls.close(true);
             throw injected;
         }
-        if (result != Fault.CONTINUE) {
+        if (result != null) {
             calls.close(false); // the body will not run: no exit follows
             return result;
         }
@@ -166,17 +166,17 @@ final class SiteBindings implements SiteTable {
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
         AsyncCall async = token instanceof AsyncCall entered ? entered : null;
         ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
-        Object result = Fault.CONTINUE;
+        Object result = null;
         boolean failed = !returnedNormally;
         try {
             if (returnedNormally && enabled) {
-                for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
+                for (int i = calls.innermost(); i < calls.height() && result == null; i++) {
                     Binding binding = calls.at(i);
                     if (!binding.atEntry) {
                         result = binding.rule.onCall(binding);
                         if (result instanceof AsyncCall effect) {
                             async = AsyncCall.merge(async, effect);
-                            result = async.ends() ? async : Fault.CONTINUE;
+                            result = async.ends() ? async : null;
                         }
                     }
                 }
@@ -190,7 +190,7 @@ final class SiteBindings implements SiteTable {
         if (async != null) {
             async.carrying(null);
         }
-        return result == Fault.CONTINUE && async != null && returnedNormally ? async : result;
+        return result == null && async != null && returnedNormally ? async : result;
     }
 
     private Site site(int siteId) {

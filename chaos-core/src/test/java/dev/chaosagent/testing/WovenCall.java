@@ -3,7 +3,6 @@ package dev.chaosagent.testing;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.engine.spi.OpenCall;
 import dev.chaosagent.engine.spi.SiteTable;
-import dev.chaosagent.fault.Fault;
 
 /** Calls the engine the way woven code does for one call of a method: entry, the body, exit. */
 public final class WovenCall {
@@ -11,7 +10,7 @@ public final class WovenCall {
     private WovenCall() {
     }
 
-    /** A call whose body returns normally: what the engine decided, {@link Fault#CONTINUE} for nothing. */
+    /** A call whose body returns normally: what the engine decided, null for nothing. */
     public static Object call(ChaosEngine engine, int site) throws Throwable {
         return call(engine, site, () -> { });
     }
@@ -20,7 +19,7 @@ public final class WovenCall {
     public static Object call(ChaosEngine engine, int site, Body body) throws Throwable {
         SiteTable sites = SiteTable.of(engine);
         Object entered = sites.enter(site);
-        if (entered == Fault.CONTINUE) {
+        if (entered == null) {
             body.run(); // nothing open: the woven code runs the body and has nothing to do at exit
             return entered;
         }

@@ -10,11 +10,11 @@ import dev.chaosagent.engine.ChaosEngine;
 public final class EngineAccess {
 
     /** Reads an engine's site table. */
-    public interface Sites {
+    public interface Reader {
         SiteTable of(ChaosEngine engine);
     }
 
-    private static volatile Sites sites;
+    private static volatile Reader reader;
 
     private EngineAccess() {
     }
@@ -24,14 +24,14 @@ public final class EngineAccess {
      *
      * @throws IllegalStateException when the access was already granted
      */
-    public static synchronized void grant(Sites access) {
-        if (sites != null) {
-            throw new IllegalStateException("the engine's site access is already granted");
+    public static synchronized void grant(Reader access) {
+        if (reader != null) {
+            throw new IllegalStateException("the engine's site table access is already granted");
         }
-        sites = access;
+        reader = access;
     }
 
     static SiteTable sites(ChaosEngine engine) {
-        return sites.of(engine);
+        return reader.of(engine);
     }
 }

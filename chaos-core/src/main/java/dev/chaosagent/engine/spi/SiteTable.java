@@ -11,10 +11,10 @@ import java.util.List;
  * woven code passes back to {@link #enter} and {@link #exit} on every call. Users never need it;
  * {@link ChaosEngine}'s own API does not show it.
  *
- * <p>The answers of {@link #enter}, {@link #resume} and {@link #exit}: {@link Fault#CONTINUE} when
- * there is nothing to do, an {@link OpenCall} to hand back to {@link #exit} when the call ends, or
- * the value the method must return. The per-call path takes no lock and allocates nothing unless a
- * rule injects.
+ * <p>The answers of {@link #enter}, {@link #resume} and {@link #exit} follow {@link Fault}'s
+ * convention ({@code null}: nothing to do; a value to return, {@link Fault#NULL_RESULT} for null),
+ * and may also be an {@link OpenCall} to hand back to {@link #exit} when the call ends. The per-call
+ * path takes no lock and allocates nothing unless a rule injects.
  */
 public interface SiteTable {
 
@@ -27,7 +27,7 @@ public interface SiteTable {
     int register(WovenMethod method);
 
     /**
-     * Called at the entry of the instrumented method {@code siteId}: {@link Fault#CONTINUE} when no rule counts
+     * Called at the entry of the instrumented method {@code siteId}: {@code null} when no rule counts
      * this call (the woven code then has nothing to do at exit), the value the method must return
      * without running its body, or an {@link OpenCall}: the body runs, and the woven code hands it to
      * {@link #exit} once the body ends, normally or not. May throw the exception a rule injects.
@@ -53,14 +53,14 @@ public interface SiteTable {
     /**
      * As {@link #enter(int)}, for a suspend function entered again to resume a call that its first
      * entry already counted and decided: the call opens again for the rules that act at exit, which
-     * decide once its result is there. Returns {@link Fault#CONTINUE} or an {@link OpenCall}.
+     * decide once its result is there. Returns {@code null} or an {@link OpenCall}.
      */
     Object resume(int siteId);
 
     /**
      * Called when a call that {@link #enter} answered with an {@link OpenCall} ends. When the body
-     * returned normally, the rules that act at exit decide: {@link Fault#CONTINUE} keeps the return
-     * value, anything else is the value to return instead; may throw the injected exception. At an
+     * returned normally, the rules that act at exit decide: {@code null} keeps the return value,
+     * anything else is the value to return instead; may throw the injected exception. At an
      * asynchronous method the call may be an {@link dev.chaosagent.async.AsyncCall}, and so may the
      * answer: what the rules decided for what the method returned.
      */
