@@ -16,7 +16,8 @@ import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 
 /**
  * Binds {@link OperandArgument} to what the woven method's {@link Operand} names: the receiver, or a
- * parameter of a reference type, loaded as it is (nothing copied, nothing boxed); null otherwise.
+ * parameter of a reference type, loaded as it is (nothing copied, nothing boxed); all the parameters
+ * (the receiver first, when asked) in a new array; null otherwise.
  */
 final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgument> {
 

@@ -26,6 +26,7 @@ final class ShopClient {
 
     private final AtomicInteger intercepted = new AtomicInteger();
     private final Channel channel;
+    private volatile Throwable lastFailure;
 
     ShopClient(int port) {
         ClientInterceptor counting = new ClientInterceptor() {
@@ -48,8 +49,22 @@ final class ShopClient {
         return intercepted.get();
     }
 
+    /** What the last failed call ended with, as its stub reported it. */
+    Throwable lastFailure() {
+        return lastFailure;
+    }
+
     /** The response, then how long the stub's own call took to return: {@code VALUE [returned in Nms]}. */
     String call(String stub, String method, String request, long deadlineMillis) throws Exception {
+        try {
+            return callWith(stub, method, request, deadlineMillis);
+        } catch (Exception failed) {
+            lastFailure = failed instanceof java.util.concurrent.ExecutionException ? failed.getCause() : failed;
+            throw failed;
+        }
+    }
+
+    private String callWith(String stub, String method, String request, long deadlineMillis) throws Exception {
         MethodDescriptor<String, String> descriptor = ShopMethods.unary(method);
         CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();

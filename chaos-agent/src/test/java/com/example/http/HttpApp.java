@@ -1,14 +1,18 @@
 package com.example.http;
 
-import com.example.CommandApp;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The application of the HTTP presets' tests, run in a forked JVM on one library's jars. It answers
- * commands as {@link CommandApp} says ({@code ID err (Nms) TYPE: MESSAGE} on a failure): it serves
- * HTTP with one server library, or sends requests with one client library, and drives the agent
- * over JMX as an operator would.
+ * The application of the HTTP presets' tests, run in a forked JVM on one library's jars. It reads
+ * commands on stdin ({@code ID COMMAND ARGS}) and answers each on stdout ({@code ID ok (Nms) VALUE}
+ * or {@code ID err (Nms) TYPE: MESSAGE}), as {@code ShopApp} does: it serves HTTP with one server
+ * library, or sends requests with one client library, and drives the agent over JMX as an operator
+ * would.
  */
 public final class HttpApp {
 
@@ -18,7 +22,29 @@ public final class HttpApp {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandApp.serve(HttpApp::run, failure -> failure.getClass().getName() + ": " + failure.getMessage());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().split(" ", 3);
+            if (words.length < 2) {
+                continue;
+            }
+            if (words[1].equals("exit")) {
+                System.out.println(words[0] + " ok (0ms) bye");
+                System.exit(0);
+            }
+            long start = System.nanoTime();
+            String status = "ok";
+            String value;
+            try {
+                value = String.valueOf(run(words[1], words.length > 2 ? words[2] : ""));
+            } catch (Throwable t) {
+                status = "err";
+                value = t.getClass().getName() + ": " + t.getMessage();
+            }
+            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
+        }
     }
 
     private static Object run(String command, String argument) throws Exception {
@@ -44,12 +70,20 @@ public final class HttpApp {
                 case "apache" -> ApacheClient.execute(words[1], words[2]);
                 default -> throw new IllegalArgumentException("no client " + words[0]);
             };
-            case "addRule" -> CommandApp.agent("addRule", argument);
-            case "removeRule" -> CommandApp.agent("removeRule", argument);
-            case "calls" -> CommandApp.agent("calls", argument);
-            case "injections" -> CommandApp.agent("injections", argument);
-            case "describe" -> String.valueOf(CommandApp.agent("describe", null)).replace("\n", " | ");
+            case "addRule" -> agent("addRule", argument);
+            case "removeRule" -> agent("removeRule", argument);
+            case "calls" -> agent("calls", argument);
+            case "injections" -> agent("injections", argument);
+            case "describe" -> String.valueOf(agent("describe", null)).replace("\n", " | ");
             default -> throw new IllegalArgumentException("no command " + command);
         };
+    }
+
+    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
+    private static Object agent(String operation, String argument) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
+        return argument == null ? server.invoke(name, operation, new Object[0], new String[0])
+                : server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
     }
 }

@@ -1,8 +1,11 @@
 package dev.chaosagent.it;
 
+import dev.chaosagent.harness.CommandLoop;
+import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,9 +27,12 @@ final class GrpcLibraries {
         }
     }
 
+    /** The version's jars, and the harness's, whose {@code CommandLoop} the test application serves. */
     static List<Path> jarsOf(String version) throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve(version))) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+            List<Path> jars = new ArrayList<>(files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList());
+            jars.add(ForkedJvm.codeSource(CommandLoop.class));
+            return jars;
         }
     }
 }

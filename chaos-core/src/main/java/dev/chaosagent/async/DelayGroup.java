@@ -8,12 +8,12 @@ public final class DelayGroup {
 
     volatile boolean released;
 
-    /** Runs {@code action} on the common pool after {@code nanos}, or at once when this group is released first. */
-    public void after(long nanos, Runnable action) {
+    /** Runs {@code task} on the common pool after {@code nanos}, or at once when this group is released first. */
+    public void runAfter(long nanos, Runnable task) {
         new PendingDelay(this) {
             @Override
             void complete() {
-                action.run();
+                task.run();
             }
         }.startAfter(nanos);
     }

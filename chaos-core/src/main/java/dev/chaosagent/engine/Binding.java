@@ -63,6 +63,11 @@ final class Binding implements FaultContext {
     }
 
     @Override
+    public void runAfter(long nanos, Runnable task) {
+        rule.resources.delays.runAfter(nanos, task);
+    }
+
+    @Override
     public Object returnValue() {
         return returnValue;
     }
@@ -70,14 +75,6 @@ final class Binding implements FaultContext {
     @Override
     public String returnType() {
         return method.returnType();
-    }
-
-    @Override
-    public void later(long nanos, Runnable action) {
-        rule.resources.delays.after(nanos, () -> AgentWork.call(() -> {
-            action.run();
-            return null;
-        }));
     }
 
     @Override

@@ -20,6 +20,13 @@ public interface FaultContext {
         return true;
     }
 
+    /**
+     * Runs {@code task} after {@code nanos} on the agent's one delay scheduler (the task itself on
+     * the common pool), or at once when the rule ends first: for a preset fault that completes the
+     * library's own result later, never in the calling thread.
+     */
+    void runAfter(long nanos, Runnable task);
+
     /** The value a {@code returns} fault gives at this method, already converted to its return type. */
     Object returnValue();
 
@@ -30,12 +37,6 @@ public interface FaultContext {
     default Object operand() {
         return null;
     }
-
-    /**
-     * Runs {@code action} as the agent's own work (a preset's method it calls is not counted again)
-     * after {@code nanos}, without holding the calling thread, or at once when the rule ends first.
-     */
-    void later(long nanos, Runnable action);
 
     /** The return type of the method the fault acts on, as a Java type name ({@code void}, {@code java.util.concurrent.CompletableFuture}). */
     String returnType();

@@ -48,7 +48,8 @@ public final class Operand {
 
     /**
      * The receiver, then all the parameters, in a new array at each call: for a preset whose fault
-     * makes the call again later (a gRPC stream started after a latency).
+     * makes the call again, later (a gRPC stream started after a latency) or with other parameters
+     * (Kafka's send, with a callback of its own).
      */
     public static Operand receiverAndArguments() {
         return new Operand(RECEIVER_AND_ARGUMENTS, null, null);

@@ -1,6 +1,7 @@
 package dev.chaosagent.preset;
 
 import dev.chaosagent.fault.Fault;
+import dev.chaosagent.rule.At;
 import java.util.List;
 
 /**
@@ -52,11 +53,13 @@ public abstract class Preset {
     }
 
     /**
-     * How a rule of this preset acts with a fault of the rule language that it names (an
-     * {@code exception}, say): as that fault, unless the preset's operations report failure a way of
-     * their own (a gRPC call ends through its listener with a status, whatever thread starts it).
+     * The fault that acts on this preset's operations for a rule whose fault is {@code fault}, at
+     * {@code at}: the rule's own by default. A preset whose operations report failure their own way
+     * (Kafka's send: through its future and its callback, never by throwing) gives its own here, and
+     * refuses with an {@code InvalidRuleException} a fault it cannot deliver there. Called when the
+     * rule is made, so that a refusal comes then, and when the engine takes the rule.
      */
-    public Fault deliver(Fault fault) {
+    public Fault delivery(Fault fault, At at) {
         return fault;
     }
 

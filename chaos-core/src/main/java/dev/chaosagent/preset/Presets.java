@@ -5,6 +5,8 @@ import dev.chaosagent.preset.grpc.GrpcServerPreset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
+import dev.chaosagent.preset.kafka.KafkaConsumerPreset;
+import dev.chaosagent.preset.kafka.KafkaProducerPreset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
 public final class Presets {
 
     private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
-            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE);
+            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE, KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {

@@ -161,7 +161,7 @@ public final class RuleParser {
         if (preset != null) {
             rule.preset(preset).fault(faultKey == null ? preset.defaultFault(classLoader)
                     : preset.faultKeys().contains(faultKey) ? preset.fault(faultKey, values.get(faultKey).text(), classLoader)
-                    : preset.deliver(fault(faultKey, values.get(faultKey), values.get("message"))));
+                    : fault(faultKey, values.get(faultKey), values.get("message")));
         } else {
             rule.target(target.text()).fault(fault(faultKey, values.get(faultKey), values.get("message")));
         }

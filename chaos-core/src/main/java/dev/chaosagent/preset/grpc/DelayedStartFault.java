@@ -1,5 +1,6 @@
 package dev.chaosagent.preset.grpc;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.fault.LatencyFault;
 
@@ -19,7 +20,10 @@ final class DelayedStartFault extends DeliveredFault<LatencyFault> {
     @Override
     public Object inject(FaultContext context, long n) throws Exception {
         long nanos = fault.nanos(context, n);
-        Object delayed = GrpcCall.delayedStream(context.operand(), action -> context.later(nanos, action));
-        return delayed == null ? CONTINUE : delayed;
+        // The stream is made as the agent's own work, so that the preset does not count its method's call again.
+        return GrpcCall.delayedStream(context.operand(), action -> context.runAfter(nanos, () -> AgentWork.call(() -> {
+            action.run();
+            return null;
+        })));
     }
 }

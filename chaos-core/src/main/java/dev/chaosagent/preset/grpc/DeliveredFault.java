@@ -5,7 +5,7 @@ import dev.chaosagent.fault.PresetFault;
 
 /**
  * A fault of the rule language that a gRPC client call takes its own way (see
- * {@code GrpcClientPreset#deliver}): named, compared and shown as the rule wrote it.
+ * {@code GrpcClientPreset#delivery}): named, compared and shown as the rule wrote it.
  */
 abstract class DeliveredFault<F extends Fault> extends PresetFault {
 

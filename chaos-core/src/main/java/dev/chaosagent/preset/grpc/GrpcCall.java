@@ -1,6 +1,5 @@
 package dev.chaosagent.preset.grpc;
 
-import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.http.LibraryMethods;
 import java.io.InputStream;
 import java.lang.reflect.AccessibleObject;
@@ -47,7 +46,7 @@ final class GrpcCall {
         }
         Object descriptor = clientDescriptor(operand);
         if (descriptor == null) {
-            return Fault.CONTINUE; // not a call of the grpc-java this was written against: it goes on as it is
+            return null; // not a call of the grpc-java this was written against: it goes on as it is
         }
         return failingStream(descriptor, status(descriptor, code, description, cause));
     }

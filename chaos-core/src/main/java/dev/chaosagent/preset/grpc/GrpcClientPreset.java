@@ -5,6 +5,8 @@ import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.PresetMethod;
+import dev.chaosagent.rule.At;
+import dev.chaosagent.rule.InvalidRuleException;
 import java.util.List;
 
 /**
@@ -32,9 +34,14 @@ public final class GrpcClientPreset extends GrpcPreset {
                 + "io.grpc.MethodDescriptor,io.grpc.CallOptions,io.grpc.Metadata,io.grpc.Context)", Operand.receiverAndArguments()));
     }
 
+    /** An exception or a latency acts on the call's stream, which does not exist yet when the call ends. */
     @Override
-    public Fault deliver(Fault fault) {
-        Fault delivered = super.deliver(fault);
+    public Fault delivery(Fault fault, At at) {
+        Fault delivered = super.delivery(fault, at);
+        if ((delivered instanceof ExceptionFault || delivered instanceof LatencyFault) && at == At.EXIT) {
+            throw new InvalidRuleException("at", "exit", "cannot be used with " + fault.key() + " on preset=" + name()
+                    + " (expected at=entry: the call's stream is made before anything is sent)");
+        }
         if (delivered instanceof ExceptionFault exception) {
             return new ExceptionStatusFault(exception);
         }

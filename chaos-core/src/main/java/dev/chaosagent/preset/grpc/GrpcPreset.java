@@ -5,6 +5,7 @@ import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.preset.PresetKey;
 import dev.chaosagent.preset.PresetMethod;
+import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.scope.Glob;
 import java.util.List;
@@ -57,7 +58,7 @@ abstract class GrpcPreset extends Preset {
 
     /** {@code returns} would hand gRPC's internals a value of the user's choosing: refused. */
     @Override
-    public Fault deliver(Fault fault) {
+    public Fault delivery(Fault fault, At at) {
         if (fault instanceof ReturnsFault) {
             throw new InvalidRuleException("returns", fault.value(), "is not a fault of preset=" + name()
                     + " (expected status=CODE, exception, latency, or no fault for status=UNAVAILABLE)");

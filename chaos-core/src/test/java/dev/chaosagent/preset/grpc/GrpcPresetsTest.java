@@ -37,12 +37,14 @@ class GrpcPresetsTest {
     @Test
     void theClientDeliversExceptionAndLatencyThroughTheCallAndBothRefuseReturns() {
         Rule failing = parser.parse("preset=grpc-client exception=java.io.IOException message=\"chaos: reset\"");
-        assertThat(failing.fault()).isInstanceOf(ExceptionStatusFault.class);
+        assertThat(failing.acting()).isInstanceOf(ExceptionStatusFault.class);
         assertThat(failing.toSpec()).contains("exception=java.io.IOException");
-        assertThat(parser.parse("preset=grpc-client latency=300ms").fault()).isInstanceOf(DelayedStartFault.class)
+        assertThat(parser.parse("preset=grpc-client latency=300ms").acting()).isInstanceOf(DelayedStartFault.class)
                 .hasToString("latency=300ms");
-        assertThat(parser.parse("preset=grpc-server exception=java.lang.IllegalStateException").fault()).isInstanceOf(ExceptionFault.class);
-        assertThat(parser.parse("preset=grpc-server latency=300ms").fault()).isInstanceOf(LatencyFault.class);
+        assertThat(parser.parse("preset=grpc-server exception=java.lang.IllegalStateException").acting()).isInstanceOf(ExceptionFault.class);
+        assertThat(parser.parse("preset=grpc-server latency=300ms").acting()).isInstanceOf(LatencyFault.class);
+        assertThatThrownBy(() -> parser.parse("preset=grpc-client latency=1s at=exit")).isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("at").hasMessageContaining("exit").hasMessageContaining("grpc-client");
         for (String preset : new String[] {"grpc-client", "grpc-server"}) {
             assertThatThrownBy(() -> parser.parse("preset=" + preset + " returns=null")).isInstanceOf(InvalidRuleException.class)
                     .hasMessageContaining("returns").hasMessageContaining("preset=" + preset);
