@@ -35,7 +35,7 @@ final class DelayedSend extends PresetFault {
     public Object inject(FaultContext context, long n) {
         ProducerSend send = ProducerSend.of(context.operand());
         if (send == null) {
-            return CONTINUE;
+            return null; // nothing to do: the call goes on
         }
         long nanos = latency.nanos(context, n);
         CompletableFuture<Object> answered = new CompletableFuture<>();
@@ -54,7 +54,7 @@ final class DelayedSend extends PresetFault {
         } catch (InvocationTargetException notAppended) {
             // send threw (a record it cannot serialize, a closed producer): the caller's own send
             // runs instead, and throws as it did, as it would without the agent.
-            return CONTINUE;
+            return null; // nothing to do: the call goes on
         }
         return answered;
     }

@@ -40,7 +40,7 @@ final class DroppedSend extends PresetFault {
     public Object inject(FaultContext context, long n) throws ReflectiveOperationException {
         ProducerSend send = ProducerSend.of(context.operand());
         if (send == null) {
-            return CONTINUE;
+            return null; // nothing to do: the call goes on
         }
         Object metadata = send.metadata(true);
         CompletableFuture<Object> sent = new CompletableFuture<>();

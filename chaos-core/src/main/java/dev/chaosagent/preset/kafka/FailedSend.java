@@ -45,7 +45,7 @@ final class FailedSend extends PresetFault {
     public Object inject(FaultContext context, long n) throws ReflectiveOperationException {
         ProducerSend send = ProducerSend.of(context.operand());
         if (send == null) {
-            return CONTINUE;
+            return null; // nothing to do: the call goes on
         }
         Throwable failure = exception != null ? exception.newThrowable()
                 : ExceptionFault.of(TIMEOUT, "chaos: expired before the record was sent", send.loader())
