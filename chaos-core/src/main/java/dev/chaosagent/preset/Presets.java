@@ -3,6 +3,7 @@ package dev.chaosagent.preset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
+import dev.chaosagent.rule.InvalidRuleException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,15 @@ public final class Presets {
             }
         }
         return null;
+    }
+
+    /** The preset of that name ({@code preset=NAME}), refused as the rule language refuses a name that is no preset's. */
+    public static Preset named(String name) {
+        Preset preset = find(name);
+        if (preset == null) {
+            throw new InvalidRuleException("preset", name, "is not a preset (expected one of " + names() + ")");
+        }
+        return preset;
     }
 
     public static List<Preset> all() {

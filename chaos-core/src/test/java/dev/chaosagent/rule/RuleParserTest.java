@@ -147,7 +147,7 @@ class RuleParserTest {
     void theBuilderChecksAsTheLanguageDoes() {
         Rule built = Rule.builder().name("n").target("a.B#c").fault(new CpuFault(5_000_000)).probability(0.5).every(2).limit(3).build();
         assertThat(built.toSpec()).isEqualTo("name=n target=a.B#c cpu=5ms probability=0.5 every=2 limit=3");
-        assertThatThrownBy(() -> Rule.builder().probability(2)).hasMessage("probability: \"2.0\" is out of range (expected 0..1)");
+        assertThatThrownBy(() -> Rule.builder().probability(2)).hasMessage("probability: \"2.0\" is not a probability (expected a number from 0 to 1, like 0.3)");
         assertThatThrownBy(() -> Rule.builder().target("a.B#c").build()).hasMessageContaining("has no fault");
     }
 
