@@ -21,8 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * agent, with the plan that makes the scenario), prints one table and writes
  * {@code benchmarks/results/latest.json} so that a later run can be compared with this one.
  *
- * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}) and live
- * change ({@link LiveChange}), and compares with Byteman.
+ * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}), live
+ * change ({@link LiveChange}), exit ({@link ExitTime}) and what chaos-junit adds to a test suite
+ * ({@link JUnitSuiteCost}), and compares with Byteman.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar}
  * ({@code -Dchaos.agent.jar=...} to point at another agent jar, {@code -Dbench.quick=true} for a
@@ -186,6 +187,8 @@ public final class RunBenchmarks {
         figures.addAll(LiveChange.measure(agentJar, plans));
         System.out.println("benchmarks: JVM exit after main returns (9 interleaved rounds)");
         figures.addAll(ExitTime.measure(agentJar, plans));
+        System.out.println("benchmarks: what chaos-junit adds to a test suite (7 interleaved rounds)");
+        figures.addAll(JUnitSuiteCost.measure(agentJar));
         json.append("  \"figures\": [\n");
         for (int i = 0; i < figures.size(); i++) {
             json.append("    ").append(figures.get(i).json()).append(i + 1 < figures.size() ? ",\n" : "\n");

@@ -1,0 +1,60 @@
+package dev.chaosagent.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs one test class with the JUnit Platform launcher, as Surefire would, in the JVM that
+ * {@link JUnitSuiteCost} forks, and prints each test's time in microseconds on a line of its own
+ * ({@code test MICROS}, in the order they ran), then {@code done}. The first test's time starts
+ * when its class does, so that it carries the class's callbacks (where chaos-junit loads the agent).
+ * A test that fails ends the run with exit code 1.
+ */
+public final class TimedTestRun implements TestExecutionListener {
+
+    private final List<Long> micros = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private long classStarted;
+    private long testStarted;
+
+    private TimedTestRun() {
+    }
+
+    public static void main(String[] args) {
+        TimedTestRun run = new TimedTestRun();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(args[0])).build(), run);
+        run.micros.forEach(time -> System.out.println("test " + time));
+        run.failures.forEach(System.out::println);
+        System.out.println("done");
+        System.exit(run.failures.isEmpty() && !run.micros.isEmpty() ? 0 : 1);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        long now = System.nanoTime();
+        if (test.isTest()) {
+            testStarted = now;
+        } else if (classStarted == 0 && test.getSource().orElse(null) instanceof ClassSource) {
+            classStarted = now;
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        long now = System.nanoTime();
+        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            failures.add("failed " + test.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse("aborted"));
+        }
+        if (test.isTest()) {
+            micros.add((now - (micros.isEmpty() ? classStarted : testStarted)) / 1_000);
+        }
+    }
+}
