@@ -10,6 +10,8 @@ import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.fault.MemoryFault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.fault.ThreadsFault;
+import dev.chaosagent.preset.Presets;
+import dev.chaosagent.scope.Scope;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -141,6 +143,17 @@ class RuleParserTest {
             Rule rule = parser.parse(spec);
             assertThat(parser.parse(rule.toSpec())).as(spec).isEqualTo(rule);
         }
+    }
+
+    @Test
+    void scopeKeysAloneAreReadAsARulesAreAndNothingElseIsTakenForOne() {
+        assertThat(RuleParser.parseScope("thread=worker-* arg0=42", null))
+                .isEqualTo(new RuleParser(getClass().getClassLoader()).parse("target=a.B#c latency=1ms thread=worker-* arg0=42").scope());
+        assertThat(RuleParser.parseScope("sql.table=orders", Presets.named("jdbc"))).hasToString("sql.table=orders");
+        assertThatThrownBy(() -> RuleParser.parseScope("thread=worker-* every=2", null))
+                .hasMessage("every: \"2\" is not a scope key (expected " + Scope.KEYS + ")");
+        assertThatThrownBy(() -> RuleParser.parseScope("sql.table=orders", null))
+                .hasMessage("sql.table: \"orders\" is a key of preset jdbc (expected preset=jdbc instead of a target)");
     }
 
     @Test
