@@ -47,7 +47,8 @@ public final class CommandLoop {
                 status = "err";
                 value = t.getClass().getName() + ": " + t.getMessage();
             }
-            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
+            // One line per answer, whatever the value holds.
+            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value.replace('\n', ' '));
         }
     }
 }
