@@ -7,6 +7,7 @@ import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
 import dev.chaosagent.preset.kafka.KafkaConsumerPreset;
 import dev.chaosagent.preset.kafka.KafkaProducerPreset;
+import dev.chaosagent.rule.InvalidRuleException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,15 @@ public final class Presets {
             }
         }
         return null;
+    }
+
+    /** The preset of that name ({@code preset=NAME}), refused as the rule language refuses a name that is no preset's. */
+    public static Preset named(String name) {
+        Preset preset = find(name);
+        if (preset == null) {
+            throw new InvalidRuleException("preset", name, "is not a preset (expected one of " + names() + ")");
+        }
+        return preset;
     }
 
     public static List<Preset> all() {
