@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.ArmedListener;
 
 /**
  * Fills the dispatcher's slot with the engine. A class of its own because it names the bootstrap
@@ -15,7 +16,12 @@ final class DispatcherLink {
     /** Returns the dispatcher's module, which the modules of instrumented classes must read. */
     static Module connect(ChaosEngine engine) {
         ChaosDispatcher.install(new EngineHandler(engine.sites()));
-        engine.sites().addArmedListener(armed -> ChaosDispatcher.armed = armed);
+        engine.sites().addArmedListener(new ArmedListener() { // not a lambda: a plan's first rule links on the start-up path
+            @Override
+            public void armedChanged(boolean armed) {
+                ChaosDispatcher.armed = armed;
+            }
+        });
         return ChaosDispatcher.class.getModule();
     }
 }
