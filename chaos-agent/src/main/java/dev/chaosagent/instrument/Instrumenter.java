@@ -189,8 +189,11 @@ public final class Instrumenter {
     private void restoreAll(Targets previous) {
         // Removed first: a class that loads meanwhile is then either in the scan or not woven at all.
         instrumentation.removeTransformer(transformer);
+        List<Class<?>> transformed = transformer.wovenClasses();
+        if (transformed == null) {
+            transformed = loadedClassesMatching(previous, Targets.NONE);
+        }
         transformer = null;
-        List<Class<?>> transformed = loadedClassesMatching(previous, Targets.NONE);
         retransform(transformed);
         log.info("no rules left: original bytecode restored in {} classes", transformed.size());
     }
