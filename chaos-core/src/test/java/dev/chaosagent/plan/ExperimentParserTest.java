@@ -135,7 +135,7 @@ class ExperimentParserTest {
                 "hypothesis.preset: \"http-server\" cannot be used with observe (expected either observe: a target pattern"
                         + " or preset: a preset with its scope keys)");
         assertThat(problems("hypothesis: {preset: redis}")).containsExactly(
-                "hypothesis.preset: \"redis\" is not a preset (expected one of jdbc, http-server, http-client)");
+                "hypothesis.preset: \"redis\" is not a preset (expected one of jdbc, http-server, http-client, kafka-producer, kafka-consumer)");
         assertThat(problems("hypothesis: {preset: http-server, status: 503}")).containsExactly(
                 "hypothesis.status: \"503\" is a fault key of preset http-server, and a hypothesis only observes"
                         + " (expected one of http.method, http.path, http.header.NAME)");
@@ -149,7 +149,7 @@ class ExperimentParserTest {
         assertThat(problems("hypothesis: {observe: a.B#c, sql.table: orders}")).containsExactly(
                 "hypothesis.sql.table: \"orders\" is a key of preset jdbc (expected preset: jdbc instead of observe)");
         assertThat(problems("hypothesis: {preset: }")).containsExactly(
-                "hypothesis.preset: (missing) names no preset (expected one of jdbc, http-server, http-client)");
+                "hypothesis.preset: (missing) names no preset (expected one of jdbc, http-server, http-client, kafka-producer, kafka-consumer)");
     }
 
     private List<String> problems(String hypothesis) {
