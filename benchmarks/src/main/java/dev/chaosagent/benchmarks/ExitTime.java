@@ -1,7 +1,6 @@
 package dev.chaosagent.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,8 @@ import java.util.List;
 final class ExitTime {
 
     private static final int RUNS = 9;
+    /** How the agent logs its endpoint, with the port it bound. */
+    private static final String METRICS_LINE = "chaos-agent: metrics at ";
 
     private ExitTime() {
     }
@@ -29,10 +30,9 @@ final class ExitTime {
         String main = ExitAfterMain.class.getName();
         double[][] millis = new double[3][RUNS];
         for (int round = 0; round < RUNS; round++) {
-            millis[0][round] = exitMillis(ForkedProcess.java("-cp", cp, main), -1);
-            millis[1][round] = exitMillis(ForkedProcess.java("-javaagent:" + agentJar + "=jmx=false", "-cp", cp, main), -1);
-            int port = freePort();
-            millis[2][round] = exitMillis(ForkedProcess.java("-javaagent:" + agentJar + "=jmx=false,metrics=" + port, "-cp", cp, main), port);
+            millis[0][round] = exitMillis(ForkedProcess.java("-cp", cp, main), false);
+            millis[1][round] = exitMillis(ForkedProcess.java("-javaagent:" + agentJar + "=jmx=false", "-cp", cp, main), false);
+            millis[2][round] = exitMillis(ForkedProcess.java("-javaagent:" + agentJar + "=jmx=false,metrics=0", "-cp", cp, main), true);
         }
         double none = median(millis[0]);
         double agent = median(millis[1]);
@@ -45,12 +45,17 @@ final class ExitTime {
         return figures;
     }
 
-    /** Runs the program to its end; scrapes {@code http://127.0.0.1:port/metrics} first unless port is -1. */
-    private static double exitMillis(List<String> command, int port) throws IOException, InterruptedException {
-        try (ForkedProcess process = new ForkedProcess(command)) {
-            process.await("ready");
-            if (port >= 0) {
-                scrape(port);
+    /**
+     * Runs the program to its end; with {@code scrape}, first reads the port the agent's endpoint
+     * bound ({@code metrics=0}) from its log line and scrapes {@code /metrics} once.
+     */
+    private static double exitMillis(List<String> command, boolean scrape) throws IOException, InterruptedException {
+        try (ForkedProcess process = new ForkedProcess(command, scrape)) {
+            if (scrape) {
+                // The agent's line comes once premain is done and the endpoint serves; "go" waits in stdin.
+                scrape(metricsUrl(process.await(METRICS_LINE)));
+            } else {
+                process.await("ready");
             }
             process.send("go");
             process.await("bye");
@@ -60,28 +65,16 @@ final class ExitTime {
         }
     }
 
-    /** The endpoint opens in the background after premain: tries for up to 30 s. */
-    private static void scrape(int port) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            Thread.sleep(20);
-        }
+    /** {@code http://HOST:PORT/metrics} from the agent's line {@code chaos-agent: metrics at http://HOST:PORT/metrics}. */
+    private static URI metricsUrl(String line) {
+        return URI.create(line.substring(METRICS_LINE.length()).trim());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The agent logs the line once the endpoint serves, so one request is all it takes. */
+    private static void scrape(URI url) throws IOException, InterruptedException {
+        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException(url + " answered " + status);
         }
     }
 

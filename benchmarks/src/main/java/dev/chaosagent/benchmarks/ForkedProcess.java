@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM the measurements start, with its stdout as a queue of lines. */
+/** A JVM the measurements start, with its stdout (and, when asked, its stderr) as a queue of lines. */
 final class ForkedProcess implements AutoCloseable {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -22,7 +22,13 @@ final class ForkedProcess implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     ForkedProcess(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        this(command, false);
+    }
+
+    /** @param withStderr whether stderr's lines join stdout's: the agent logs there (the port it bound, say) */
+    ForkedProcess(List<String> command, boolean withStderr) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        process = (withStderr ? builder.redirectErrorStream(true) : builder.redirectError(ProcessBuilder.Redirect.DISCARD)).start();
         stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

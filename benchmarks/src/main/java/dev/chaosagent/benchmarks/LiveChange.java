@@ -1,7 +1,7 @@
 package dev.chaosagent.benchmarks;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,61 +35,61 @@ final class LiveChange {
     }
 
     private static List<Figure> overJmx(Path agentJar, Path classes, int total) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
         List<Figure> figures = new ArrayList<>();
         try (ForkedProcess target = new ForkedProcess(ForkedProcess.java("-javaagent:" + agentJar + "=log=warn",
-                "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Djava.rmi.server.hostname=127.0.0.1", "-cp", classes.toString(), LiveTarget.class.getName(), Integer.toString(total)));
-             JMXConnector connector = connect(port)) {
+                "-cp", classes.toString(), LiveTarget.class.getName(), Integer.toString(total)))) {
             target.await("ready");
-            MBeanServerConnection jmx = connector.getMBeanServerConnection();
-            ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
-            while (!jmx.isRegistered(agent)) {
-                Thread.sleep(10);
-            }
-            String label = String.format("%,d classes loaded", total);
-            // The first rule finds Byte Buddy cold (an idle agent loads none of it); the third finds it warm.
-            for (String[] rule : new String[][] {{"1 class", "gen.hot.H0#run"}, {"100 classes", "gen.hot.*#run"},
-                    {"1 class again", "gen.hot.H0#run"}}) {
-                target.send("pause");
-                target.await("pause");
-                long start = System.nanoTime();
-                jmx.invoke(agent, "addRule", new Object[] {"name=live target=" + rule[1] + " returns=-1"}, STRING);
-                target.await("injected");
-                double addMillis = (System.nanoTime() - start) / 1e6;
-                start = System.nanoTime();
-                jmx.invoke(agent, "stopAll", null, null);
-                double stopMillis = (System.nanoTime() - start) / 1e6;
-                target.await("restored");
-                target.send("pause");
-                long pause = Long.parseLong(target.await("pause").split(" ")[1]);
-                boolean warm = rule[0].equals("1 class again");
-                boolean one = !rule[0].equals("100 classes");
-                figures.add(new Figure("addRule to first injection, rule on " + rule[0] + (warm ? " (warm)" : one ? " (cold)" : "") + ", "
-                        + label, addMillis, "ms", warm ? "< 100 ms" : "< 1000 ms", addMillis < (warm ? 100 : 1000)));
-                figures.add(new Figure("stopAll to restored bytecode, " + rule[0] + ", " + label, stopMillis, "ms",
-                        one ? "< 50 ms" : "< 1000 ms", stopMillis < (one ? 50 : 1000)));
-                figures.add(new Figure("longest application pause meanwhile, " + rule[0] + ", " + label, pause, "ms", "measured", true));
+            try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(localJmxAddress(target.pid())))) {
+                figures.addAll(overJmx(connector.getMBeanServerConnection(), target, total));
             }
         }
         return figures;
     }
 
-    private static JMXConnector connect(int port) throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try {
-                return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
-            } catch (IOException e) {
-                last = e;
-                Thread.sleep(100);
-            }
+    /**
+     * The target's JMX connector, started by the JDK's attach API: the JVM binds it to a port it
+     * picks on the loopback address and answers with its address, so that no port is guessed.
+     */
+    private static String localJmxAddress(long pid) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+        try {
+            return vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
         }
-        throw last;
+    }
+
+    private static List<Figure> overJmx(MBeanServerConnection jmx, ForkedProcess target, int total) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        ObjectName agent = new ObjectName("dev.chaosagent:type=ChaosAgent");
+        while (!jmx.isRegistered(agent)) {
+            Thread.sleep(10);
+        }
+        String label = String.format("%,d classes loaded", total);
+        // The first rule finds Byte Buddy cold (an idle agent loads none of it); the third finds it warm.
+        for (String[] rule : new String[][] {{"1 class", "gen.hot.H0#run"}, {"100 classes", "gen.hot.*#run"},
+                {"1 class again", "gen.hot.H0#run"}}) {
+            target.send("pause");
+            target.await("pause");
+            long start = System.nanoTime();
+            jmx.invoke(agent, "addRule", new Object[] {"name=live target=" + rule[1] + " returns=-1"}, STRING);
+            target.await("injected");
+            double addMillis = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            jmx.invoke(agent, "stopAll", null, null);
+            double stopMillis = (System.nanoTime() - start) / 1e6;
+            target.await("restored");
+            target.send("pause");
+            long pause = Long.parseLong(target.await("pause").split(" ")[1]);
+            boolean warm = rule[0].equals("1 class again");
+            boolean one = !rule[0].equals("100 classes");
+            figures.add(new Figure("addRule to first injection, rule on " + rule[0] + (warm ? " (warm)" : one ? " (cold)" : "") + ", "
+                    + label, addMillis, "ms", warm ? "< 100 ms" : "< 1000 ms", addMillis < (warm ? 100 : 1000)));
+            figures.add(new Figure("stopAll to restored bytecode, " + rule[0] + ", " + label, stopMillis, "ms",
+                    one ? "< 50 ms" : "< 1000 ms", stopMillis < (one ? 50 : 1000)));
+            figures.add(new Figure("longest application pause meanwhile, " + rule[0] + ", " + label, pause, "ms", "measured", true));
+        }
+        return figures;
     }
 
     private static Figure cli(Path agentJar, Path classes) throws Exception {

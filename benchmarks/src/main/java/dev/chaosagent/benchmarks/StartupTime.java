@@ -26,12 +26,12 @@ final class StartupTime {
         Path classes = GeneratedClasses.write(work.resolve("startup-classes"), CLASSES + GeneratedClasses.HOT);
         Path empty = Files.writeString(work.resolve("empty.yaml"), "rules: []\n");
         StringBuilder tenRules = new StringBuilder("rules:\n");
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < LoadClasses.TARGETED; i++) {
             tenRules.append("  - {name: r").append(i).append(", target: gen.hot.H").append(i).append("#run, latency: 0ms}\n");
         }
         Path ten = Files.writeString(work.resolve("ten.yaml"), tenRules);
         StringBuilder tenBytemanRules = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < LoadClasses.TARGETED; i++) {
             tenBytemanRules.append("RULE r").append(i).append("\nCLASS gen.hot.H").append(i)
                     .append("\nMETHOD run\nAT ENTRY\nIF false\nDO NOTHING\nENDRULE\n");
         }

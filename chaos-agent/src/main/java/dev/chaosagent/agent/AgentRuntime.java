@@ -13,6 +13,8 @@ import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.plan.PodIdentity;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,12 @@ public final class AgentRuntime {
                 .enabled(options.enabled() && !options.disarmed())
                 .build();
         Journal journal = Journal.start(engine, options.journal());
-        Experiments experiments = new Experiments(engine, PodIdentity.fromEnvironment(System.getenv(), java.util.Map.of()).name());
+        Experiments experiments = new Experiments(engine, new Supplier<String>() {
+            @Override
+            public String get() {
+                return PodIdentity.fromEnvironment(System.getenv(), Map.of()).name();
+            }
+        });
         if (options.journal() != null) {
             // The journal's last lines matter only in its file: without one, shutdown costs nothing.
             Runtime.getRuntime().addShutdownHook(AgentWork.threads("shutdown").newThread(new Runnable() {

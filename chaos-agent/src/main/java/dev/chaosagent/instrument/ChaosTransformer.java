@@ -5,8 +5,12 @@ import dev.chaosagent.rule.TargetPattern;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +32,10 @@ final class ChaosTransformer implements ClassFileTransformer {
     private final BiConsumer<String, Throwable> failures;
     /** Classes that load while this thread weaves (the weaver's own, say) are left alone. */
     private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
+    /** The loaded classes whose current bytecode this transformer wove; weak, so that a discarded loader's classes go. */
+    private final Set<Class<?>> woven = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Whether it wove a class as it loaded: such a class is known by name only, so a restore must look for it. */
+    private volatile boolean wovenAtLoad;
     private volatile Targets targets = Targets.NONE;
 
     ChaosTransformer(Instrumentation instrumentation, ChaosEngine engine, Module dispatcherModule, BiConsumer<String, Throwable> failures) {
@@ -51,9 +59,39 @@ final class ChaosTransformer implements ClassFileTransformer {
         return TargetPattern.isForbiddenClass(className) || TypeNames.isGenerated(className);
     }
 
+    /**
+     * The classes to retransform for the original bytecode once this transformer is removed, or null
+     * when only a scan of the loaded classes can tell (it wove some class as it loaded). Without the
+     * scan, {@code stopAll} retransforms at once what was woven, however many classes are loaded.
+     */
+    List<Class<?>> wovenClasses() {
+        if (wovenAtLoad) {
+            return null;
+        }
+        synchronized (woven) {
+            return new ArrayList<>(woven);
+        }
+    }
+
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
+        byte[] result = weaveIfTargeted(module, loader, internalName, classBeingRedefined, classFile);
+        if (classBeingRedefined == null) {
+            wovenAtLoad |= result != null;
+        } else {
+            synchronized (woven) {
+                if (result != null) {
+                    woven.add(classBeingRedefined);
+                } else {
+                    woven.remove(classBeingRedefined);
+                }
+            }
+        }
+        return result;
+    }
+
+    private byte[] weaveIfTargeted(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined, byte[] classFile) {
         if (internalName == null) {
             return null;
         }

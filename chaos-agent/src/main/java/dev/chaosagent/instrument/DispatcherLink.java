@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.ArmedListener;
 import dev.chaosagent.engine.spi.SiteTable;
 
 /**
@@ -16,7 +17,12 @@ final class DispatcherLink {
     /** Returns the dispatcher's module, which the modules of instrumented classes must read. */
     static Module connect(ChaosEngine engine) {
         ChaosDispatcher.install(new EngineHandler(SiteTable.of(engine)));
-        SiteTable.of(engine).addArmedListener(armed -> ChaosDispatcher.armed = armed);
+        SiteTable.of(engine).addArmedListener(new ArmedListener() { // not a lambda: a plan's first rule links on the start-up path
+            @Override
+            public void armedChanged(boolean armed) {
+                ChaosDispatcher.armed = armed;
+            }
+        });
         return ChaosDispatcher.class.getModule();
     }
 }

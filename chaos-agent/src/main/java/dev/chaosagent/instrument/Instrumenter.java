@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,12 @@ public final class Instrumenter {
             if (dispatcherModule == null && !linkDispatcher()) {
                 return;
             }
-            transformer = new ChaosTransformer(instrumentation, engine, dispatcherModule, this::report);
+            transformer = new ChaosTransformer(instrumentation, engine, dispatcherModule, new BiConsumer<String, Throwable>() {
+                @Override
+                public void accept(String className, Throwable failure) {
+                    report(className, failure);
+                }
+            });
             instrumentation.addTransformer(transformer, true);
         }
         transformer.target(next);
@@ -183,8 +190,11 @@ public final class Instrumenter {
     private void restoreAll(Targets previous) {
         // Removed first: a class that loads meanwhile is then either in the scan or not woven at all.
         instrumentation.removeTransformer(transformer);
+        List<Class<?>> transformed = transformer.wovenClasses();
+        if (transformed == null) {
+            transformed = loadedClassesMatching(previous, Targets.NONE);
+        }
         transformer = null;
-        List<Class<?>> transformed = loadedClassesMatching(previous, Targets.NONE);
         retransform(transformed);
         log.info("no rules left: original bytecode restored in {} classes", transformed.size());
     }
@@ -207,7 +217,11 @@ public final class Instrumenter {
                 log.warn("rule {}: no loaded class matches {} yet; it will apply when one loads", rule.name(), target);
             }
         }
-        warnedUnmatched.retainAll(next.rules().stream().map(Rule::toSpec).toList());
+        List<String> specs = new ArrayList<>();
+        for (Rule rule : next.rules()) {
+            specs.add(rule.toSpec());
+        }
+        warnedUnmatched.retainAll(specs);
     }
 
     /** The loaded, modifiable classes that either set of targets matches. */
@@ -226,7 +240,8 @@ public final class Instrumenter {
                 continue;
             }
             try {
-                if ((first.matchesType(name, () -> TypeNames.supertypes(type)) || second.matchesType(name, () -> TypeNames.supertypes(type)))
+                Supplier<Set<String>> supertypes = TypeNames.supertypesWhenAsked(type);
+                if ((first.matchesType(name, supertypes) || second.matchesType(name, supertypes))
                         && !ChaosTransformer.isIgnored(name) && instrumentation.isModifiableClass(type)) {
                     matching.add(type);
                 }

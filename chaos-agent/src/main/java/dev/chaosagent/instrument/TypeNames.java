@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /** The names of a type's supertypes, from a loaded class or from a class file about to load. */
@@ -36,6 +37,24 @@ final class TypeNames {
     }
 
     /**
+     * The supertypes of a loaded class, read on the first {@code get} and kept: most classes are
+     * decided by name and never ask. Not a lambda, as it serves the first rule's scan.
+     */
+    static Supplier<Set<String>> supertypesWhenAsked(Class<?> type) {
+        return new Supplier<>() {
+            private Set<String> names;
+
+            @Override
+            public Set<String> get() {
+                if (names == null) {
+                    names = supertypes(type);
+                }
+                return names;
+            }
+        };
+    }
+
+    /**
      * The supertypes of a class that is being defined, read from class files as resources of its
      * loader (loading them as classes inside a transformer could recurse). A supertype whose class
      * file cannot be found ends that branch rather than failing the class.
@@ -57,7 +76,9 @@ final class TypeNames {
             }
         }
         Set<String> names = new LinkedHashSet<>();
-        internalNames.forEach(name -> names.add(name.replace('/', '.')));
+        for (String name : internalNames) {
+            names.add(name.replace('/', '.'));
+        }
         return names;
     }
 

@@ -42,6 +42,23 @@ class RestoreIT {
         }
     }
 
+    /** A class woven as it loaded is known to the transformer by name alone: the restore looks for it among the loaded classes. */
+    @Test
+    void aClassWovenAsItLoadedIsRestoredToo() throws Exception {
+        Path plan = Plans.write(dir, "rules:\n  - {name: r, target: com.example.shop.Catalog#count, returns: 1}\n");
+        try (ForkedJvm shop = ForkedJvm.withAgentAndCapture("config=" + plan);
+             ForkedJvm plain = ForkedJvm.start(null, true, java.util.List.of())) {
+            assertThat(shop.result("count")).isEqualTo("ok 1");
+            String original = plain.result("shape com.example.shop.Catalog");
+            assertThat(shop.result("shape com.example.shop.Catalog")).as("woven as it loaded").isNotEqualTo(original);
+
+            Plans.swap(plan, "rules: []\n");
+            shop.awaitStderr("original bytecode restored");
+            assertThat(shop.result("shape com.example.shop.Catalog")).isEqualTo(original);
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+        }
+    }
+
     @Test
     void anIdleAgentTransformsNothingAndLeavesTheBootstrapPathAlone() throws Exception {
         try (ForkedJvm shop = ForkedJvm.withAgentAndCapture("")) {

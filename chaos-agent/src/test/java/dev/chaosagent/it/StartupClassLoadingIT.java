@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (in the YAML that {@code PlainYaml} reads) arms nothing in this JVM, load none of what costs every
  * JVM milliseconds the first time (ARCHITECTURE.md, "Start-up rules", has the figures): Byte Buddy (the weaver
  * loads only with a rule), SnakeYAML, the JDK's security providers (the pod hash is SHA-256),
- * {@code DateTimeFormatter} (the journal writes its own times), and no lambda of the agent's.
+ * {@code DateTimeFormatter} (the journal writes its own times), and no lambda of the agent's. And
+ * premain spins no method handle, even for a plan whose rules arm this JVM: the agent's string
+ * concatenation is compiled to plain calls ({@code -XDstringConcat=inline}) and its first rule's
+ * path has no lambda.
  */
 class StartupClassLoadingIT {
 
@@ -30,6 +33,9 @@ class StartupClassLoadingIT {
             SECURITY_PROVIDERS, Pattern.compile("] (sun\\.security\\.provider\\.|java\\.security\\.MessageDigest |java\\.security\\.Provider )"),
             "DateTimeFormatter", Pattern.compile("] java\\.time\\.format\\.DateTimeFormatter "),
             "a lambda of the agent's", Pattern.compile("] dev\\.chaosagent\\.\\S*\\$\\$Lambda"));
+
+    /** A class the JVM spins for a method handle: a lambda's or a string concatenation's first call. */
+    private static final Pattern SPUN_METHOD_HANDLE = Pattern.compile("] java\\.lang\\.invoke\\.LambdaForm\\$\\w+/\\S+ source: __JVM_LookupDefineClass__");
 
     @TempDir
     Path dir;
@@ -61,6 +67,34 @@ class StartupClassLoadingIT {
         }
     }
 
+    @Test
+    void aPlanWhoseRulesArmHereSpinsNoMethodHandleInPremain() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        Path plan = Plans.write(dir, """
+                rules:
+                  - {name: slow-count, target: com.example.shop.Catalog#count, latency: 1ms}
+                  - {name: failing-count, target: com.example.shop.Catalog#count, exception: java.lang.IllegalStateException, probability: 0}
+                """);
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan, "-Xlog:class+load:file=" + loaded)) {
+            shop.awaitStderr("chaos-agent: started (premain): 2 rules");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+            List<String> premain = premain(Files.readAllLines(loaded));
+            assertThat(premain).as("the agent's rule classes load in premain").anyMatch(line -> line.contains("] dev.chaosagent.rule.Rule "));
+            assertThat(premain).as("method handles spun in premain").filteredOn(line -> SPUN_METHOD_HANDLE.matcher(line).find()).isEmpty();
+            assertThat(premain).as("lambdas of the agent's in premain")
+                    .filteredOn(line -> COSTLY.get("a lambda of the agent's").matcher(line).find()).isEmpty();
+        }
+    }
+
+    /**
+     * The class-loading log from the agent's entry to the application's main class, or to the start
+     * of the doors' thread, whose JDK socket code spins method handles of its own.
+     */
+    private static List<String> premain(List<String> classes) {
+        return classes.subList(firstIndex(classes, "] dev.chaosagent.agent.ChaosAgent "),
+                firstIndex(classes, "] com.example.shop.ShopApp ", "] dev.chaosagent.agent.AgentRuntime$Doors "));
+    }
+
     /**
      * Until the application's main class loads (the agent's premain), nothing costly loads; once the
      * agent has opened its doors (the CLI's socket, JMX) in the background, still nothing but the
@@ -76,6 +110,8 @@ class StartupClassLoadingIT {
         int premainEnd = firstIndex(classes, "] com.example.shop.ShopApp ", "] sun.nio.ch.UnixDomainSockets ");
         List<String> premain = classes.subList(0, premainEnd);
         assertThat(premain).as("the agent's own classes load in premain").anyMatch(line -> line.contains("] dev.chaosagent.agent.AgentRuntime "));
+        assertThat(premain(classes)).as("method handles spun in premain").filteredOn(line -> SPUN_METHOD_HANDLE.matcher(line).find())
+                .isEmpty();
         COSTLY.forEach((what, pattern) -> {
             assertThat(premain).as(what + " in premain").filteredOn(line -> pattern.matcher(line).find()).isEmpty();
             if (!what.equals(SECURITY_PROVIDERS)) {

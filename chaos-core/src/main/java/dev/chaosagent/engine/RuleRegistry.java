@@ -80,7 +80,12 @@ final class RuleRegistry implements RuleCallbacks {
     private ActiveRule start(Rule rule, PlanGate gate, boolean dormant) {
         ActiveRule active = new ActiveRule(rule, seeds.chanceFor(rule.name()),
                 new RuleResources(rule.name(), limits, totals.retainedHeap), this, gate, dormant);
-        expiry.schedule(active, () -> expire(active));
+        expiry.schedule(active, new Runnable() { // not a lambda: a plan's rules start on the agent's start-up path
+            @Override
+            public void run() {
+                expire(active);
+            }
+        });
         return active;
     }
 

@@ -7,6 +7,7 @@ import dev.chaosagent.plan.Plan;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The experiment of the plan in force, if it describes one: what the plan file, JMX, the CLI, the
@@ -17,12 +18,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Experiments implements AutoCloseable {
 
     private final ChaosEngine engine;
-    private final String pod;
+    private final Supplier<String> pod;
     private ScheduledExecutorService clock;
     private volatile Experiment current;
 
-    /** @param pod this JVM's pod name, for the journal */
-    public Experiments(ChaosEngine engine, String pod) {
+    /**
+     * @param pod this JVM's pod name, for the journal, asked when an experiment starts: finding it
+     *            may ask the system for the host's name, which a JVM without experiments never needs
+     */
+    public Experiments(ChaosEngine engine, Supplier<String> pod) {
         this.engine = engine;
         this.pod = pod;
     }
@@ -51,7 +55,7 @@ public final class Experiments implements AutoCloseable {
         if (running != null) {
             running.stop("plan " + plan.name() + " replaced it");
         }
-        Experiment next = new Experiment(engine, clock(), plan, pod);
+        Experiment next = new Experiment(engine, clock(), plan, pod.get());
         current = next;
         next.start();
     }

@@ -148,7 +148,13 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
     private synchronized void startSummaries() {
         if (summaries == null && !closed) {
             summaries = Executors.newSingleThreadScheduledExecutor(AgentWork.threads("journal"));
-            summaries.scheduleAtFixedRate(this::summariseSafely, summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
+            // Not a method reference: a plan's first rule starts this on the agent's start-up path.
+            summaries.scheduleAtFixedRate(new Runnable() {
+                @Override
+                public void run() {
+                    summariseSafely();
+                }
+            }, summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -25,7 +25,7 @@ class ExperimentTest {
 
     private final ChaosEngine engine = ChaosEngine.create();
     private final Journal journal = Journal.start(engine, null);
-    private final Experiments experiments = new Experiments(engine, "pod-0");
+    private final Experiments experiments = new Experiments(engine, () -> "pod-0");
     private final PlanParser parser = new PlanParser(new RuleParser(getClass().getClassLoader()));
     private final int shop = SiteTable.of(engine).register(site("com.acme.Shop", "album"));
     private final int catalog = SiteTable.of(engine).register(site("com.acme.Catalog", "fetch"));
