@@ -16,7 +16,8 @@ import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 
 /**
  * Binds {@link OperandArgument} to what the woven method's {@link Operand} names: the receiver, or a
- * parameter of a reference type, loaded as it is (nothing copied, nothing boxed); null otherwise.
+ * parameter of a reference type, loaded as it is (nothing copied, nothing boxed); all the parameters
+ * (after the receiver, when it names that too) in a new array; null otherwise.
  */
 final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgument> {
 
@@ -43,8 +44,11 @@ final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgu
                 if (index == Operand.RECEIVER && !method.isStatic()) {
                     return new Target.ForStackManipulation(MethodVariableAccess.loadThis());
                 }
-                if (index == Operand.ARGUMENTS) {
+                if (index == Operand.ARGUMENTS || (index == Operand.RECEIVER_AND_ARGUMENTS && !method.isStatic())) {
                     List<StackManipulation> values = new ArrayList<>();
+                    if (index == Operand.RECEIVER_AND_ARGUMENTS) {
+                        values.add(MethodVariableAccess.loadThis());
+                    }
                     for (ParameterDescription parameter : method.getParameters()) {
                         values.add(new StackManipulation.Compound(
                                 MethodVariableAccess.of(parameter.getType()).loadFrom(argumentHandler.argument(parameter.getOffset())),

@@ -17,6 +17,8 @@ public final class Operand {
     public static final int NONE = -3;
     /** {@link #index} of all the parameters, passed as one {@code Object[]} (primitives boxed). */
     public static final int ARGUMENTS = -4;
+    /** {@link #index} of the receiver followed by all the parameters, as one {@code Object[]}. */
+    public static final int RECEIVER_AND_ARGUMENTS = -5;
 
     private final int index;
     private final String type;
@@ -44,6 +46,14 @@ public final class Operand {
         return new Operand(ARGUMENTS, null, null);
     }
 
+    /**
+     * The receiver, then all the parameters, in a new array at each call: for a preset that acts on
+     * a parameter through its receiver later (a Redis command its connection sends after a latency).
+     */
+    public static Operand receiverAndArguments() {
+        return new Operand(RECEIVER_AND_ARGUMENTS, null, null);
+    }
+
     public static Operand argument(int index) {
         return new Operand(index, null, null);
     }
@@ -60,7 +70,10 @@ public final class Operand {
         return index == RETURNED;
     }
 
-    /** The parameter index, {@link #RECEIVER}, {@link #RETURNED}, {@link #ARGUMENTS} or {@link #NONE} for a method with these parameters. */
+    /**
+     * The parameter index, {@link #RECEIVER}, {@link #RETURNED}, {@link #ARGUMENTS}, {@link #RECEIVER_AND_ARGUMENTS} or
+     * {@link #NONE} for a method with these parameters.
+     */
     public int index(List<String> parameterTypes) {
         if (index >= 0 && (index >= parameterTypes.size() || (type != null && !type.equals(parameterTypes.get(index))))) {
             return otherwise == null ? NONE : otherwise.index(parameterTypes);

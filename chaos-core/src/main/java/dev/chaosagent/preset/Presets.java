@@ -3,13 +3,15 @@ package dev.chaosagent.preset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
+import dev.chaosagent.preset.redis.RedisPreset;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every preset the agent knows, by name, and their recorders, numbered for the woven code. */
 public final class Presets {
 
-    private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE);
+    private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
+            RedisPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {

@@ -1,0 +1,74 @@
+package com.example.redis;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The application of the redis preset's tests, run in a forked JVM on one client's jars (Lettuce or
+ * Jedis, at one version). It reads commands on stdin ({@code ID COMMAND ARGS}) and answers each on
+ * stdout ({@code ID ok (Nms) VALUE} or {@code ID err (Nms) TYPE: MESSAGE}), as {@code ShopApp} does:
+ * it talks to a Redis server through its client's APIs, and drives the agent over JMX as an operator
+ * would.
+ */
+public final class RedisApp {
+
+    private static LettuceClient lettuce;
+    private static JedisClients jedis;
+
+    private RedisApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready");
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] words = line.trim().split(" ", 3);
+            if (words.length < 2) {
+                continue;
+            }
+            if (words[1].equals("exit")) {
+                System.out.println(words[0] + " ok (0ms) bye");
+                System.exit(0);
+            }
+            long start = System.nanoTime();
+            String answer;
+            try {
+                answer = "ok " + elapsed(start, run(words[1], words.length > 2 ? words[2].split(" ") : new String[0]));
+            } catch (Throwable t) {
+                answer = "err " + elapsed(start, t.getClass().getName() + ": " + t.getMessage());
+            }
+            System.out.println(words[0] + " " + answer);
+        }
+    }
+
+    private static String elapsed(long start, Object value) {
+        return "(" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value;
+    }
+
+    private static Object run(String command, String[] words) throws Exception {
+        return switch (command) {
+            // lettuce connect PORT | lettuce sync|async|reactive get KEY | ... set KEY VALUE | lettuce shared KEY COUNT
+            case "lettuce" -> words[0].equals("connect") ? (lettuce = LettuceClient.connect(Integer.parseInt(words[1]))).toString()
+                    : lettuce.run(words);
+            // jedis connect PORT | jedis plain|pooled get KEY | ... set KEY VALUE
+            case "jedis" -> words[0].equals("connect") ? (jedis = JedisClients.connect(Integer.parseInt(words[1]))).toString()
+                    : jedis.run(words);
+            case "addRule" -> agent("addRule", String.join(" ", words));
+            case "removeRule", "calls", "injections" -> agent(command, words[0]);
+            case "describe" -> String.valueOf(agent("describe", null)).replace("\n", " | ");
+            default -> throw new IllegalArgumentException("no command " + command);
+        };
+    }
+
+    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
+    private static Object agent(String operation, String argument) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
+        return argument == null ? server.invoke(name, operation, new Object[0], new String[0])
+                : server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
+    }
+}
