@@ -1,11 +1,9 @@
 package com.example.redis;
 
+import com.example.http.HttpApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * The application of the redis preset's tests, run in a forked JVM on one client's jars (Lettuce or
@@ -57,18 +55,10 @@ public final class RedisApp {
             // jedis connect PORT | jedis plain|pooled get KEY | ... set KEY VALUE
             case "jedis" -> words[0].equals("connect") ? (jedis = JedisClients.connect(Integer.parseInt(words[1]))).toString()
                     : jedis.run(words);
-            case "addRule" -> agent("addRule", String.join(" ", words));
-            case "removeRule", "calls", "injections" -> agent(command, words[0]);
-            case "describe" -> String.valueOf(agent("describe", null)).replace("\n", " | ");
+            case "addRule" -> HttpApp.agent("addRule", String.join(" ", words));
+            case "removeRule", "calls", "injections" -> HttpApp.agent(command, words[0]);
+            case "describe" -> String.valueOf(HttpApp.agent("describe", null)).replace("\n", " | ");
             default -> throw new IllegalArgumentException("no command " + command);
         };
-    }
-
-    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
-    private static Object agent(String operation, String argument) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
-        return argument == null ? server.invoke(name, operation, new Object[0], new String[0])
-                : server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
     }
 }
