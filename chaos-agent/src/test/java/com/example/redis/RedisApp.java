@@ -58,6 +58,9 @@ public final class RedisApp {
             case "addRule" -> HttpApp.agent("addRule", String.join(" ", words));
             case "removeRule", "calls", "injections" -> HttpApp.agent(command, words[0]);
             case "describe" -> String.valueOf(HttpApp.agent("describe", null)).replace("\n", " | ");
+            // shape CLASS: the class's bytecode now, as the capture agent tells it
+            case "shape" -> Class.forName("dev.chaosagent.harness.CaptureAgent").getMethod("shape", Class.class)
+                    .invoke(null, Class.forName(words[0]));
             default -> throw new IllegalArgumentException("no command " + command);
         };
     }

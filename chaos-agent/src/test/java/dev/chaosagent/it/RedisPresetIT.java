@@ -6,6 +6,7 @@ import com.example.redis.RedisApp;
 import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,9 @@ class RedisPresetIT {
     /** The answer of {@code lettuce shared}: how long the other commands took, and the slow one. */
     private static final Pattern SHARED = Pattern.compile(
             "ok others (\\d+) in (\\d+)ms, slow pending then (true|false), slow (\\S+) in (\\d+)ms \\[returned in (\\d+)ms\\]");
+
+    private static final String CONNECTION = "io.lettuce.core.StatefulRedisConnectionImpl";
+    private static final String HANDLER = "io.lettuce.core.RedisChannelHandler";
 
     private static RedisServer redis;
 
@@ -68,8 +72,10 @@ class RedisPresetIT {
     @MethodSource("lettuce")
     void lettuceCommandsFailOrWaitOnTheCallersSideAndNeverHoldUpTheConnection(String version) throws Exception {
         String prefix = version.replace('.', '-') + ":";
-        try (ForkedJvm app = ForkedJvm.application("", RedisApp.class, RedisLibraries.jars(version))) {
+        try (ForkedJvm app = ForkedJvm.launch(RedisApp.class.getName(), List.of(ForkedJvm.codeSource(RedisApp.class))).agent("")
+                .capture().classpath(RedisLibraries.jars(version)).start()) {
             assertThat(app.result("lettuce connect " + redis.port())).isEqualTo("ok lettuce connected");
+            String[] shapes = {app.result("shape " + CONNECTION), app.result("shape " + HANDLER)};
             assertThat(app.result("lettuce sync set " + prefix + "k1 one")).isEqualTo("ok OK");
             assertThat(app.result("lettuce sync set " + prefix + "k2 two")).isEqualTo("ok OK");
 
@@ -81,6 +87,7 @@ class RedisPresetIT {
             assertThat(app.result("lettuce sync get " + prefix + "k2")).isEqualTo("ok two");
             assertThat(app.result("lettuce reactive get " + prefix + "k2")).isEqualTo("ok two");
             assertThat(app.result("lettuce async set " + prefix + "k1 uno")).startsWith("ok OK [returned in ");
+            assertThat(app.result("shape " + CONNECTION)).as("woven while the rule is there").isNotEqualTo(shapes[0]);
             assertThat(app.result("calls get-k1")).isEqualTo("ok 3");
             assertThat(app.result("injections get-k1")).isEqualTo("ok 3");
             assertThat(app.result("describe")).contains("preset=redis redis.command=get redis.key=" + prefix + "k1");
@@ -127,6 +134,8 @@ class RedisPresetIT {
             assertThat(app.call("lettuce async get " + prefix + "k1")).matches("ok \\(\\d+ms\\) uno \\[returned in \\d+ms\\]");
             assertThat(app.result("lettuce sync get " + prefix + "k1")).isEqualTo("ok uno");
             assertThat(app.result("describe")).doesNotContain("preset=redis");
+            assertThat(new String[] {app.result("shape " + CONNECTION), app.result("shape " + HANDLER)})
+                    .as("the original bytecode of Lettuce's connection, back").containsExactly(shapes);
         }
     }
 
