@@ -1,9 +1,6 @@
 package com.example.redis;
 
 import com.example.http.HttpApp;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The application of the redis preset's tests, run in a forked JVM on one client's jars (Lettuce or
@@ -21,30 +18,7 @@ public final class RedisApp {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.out.println("ready");
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String[] words = line.trim().split(" ", 3);
-            if (words.length < 2) {
-                continue;
-            }
-            if (words[1].equals("exit")) {
-                System.out.println(words[0] + " ok (0ms) bye");
-                System.exit(0);
-            }
-            long start = System.nanoTime();
-            String answer;
-            try {
-                answer = "ok " + elapsed(start, run(words[1], words.length > 2 ? words[2].split(" ") : new String[0]));
-            } catch (Throwable t) {
-                answer = "err " + elapsed(start, t.getClass().getName() + ": " + t.getMessage());
-            }
-            System.out.println(words[0] + " " + answer);
-        }
-    }
-
-    private static String elapsed(long start, Object value) {
-        return "(" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value;
+        HttpApp.serve((command, argument) -> run(command, argument.isEmpty() ? new String[0] : argument.split(" ")));
     }
 
     private static Object run(String command, String[] words) throws Exception {
