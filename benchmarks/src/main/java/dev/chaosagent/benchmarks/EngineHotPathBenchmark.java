@@ -1,8 +1,8 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.SiteTable;
-import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.util.List;
@@ -39,7 +39,7 @@ public class EngineHotPathBenchmark {
     @Setup
     public void setUp() {
         engine = ChaosEngine.create();
-        sites = engine.sites();
+        sites = SiteTable.of(engine);
         site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "int", List.of(), Set.of(), false));
         RuleParser parser = new RuleParser(getClass().getClassLoader());
         String spec = switch (rule) {
@@ -58,6 +58,6 @@ public class EngineHotPathBenchmark {
     @Benchmark
     public Object call() throws Throwable {
         Object entered = sites.enter(site);
-        return entered instanceof ThreadCalls ? sites.exit(entered, true) : entered;
+        return entered instanceof OpenCall ? sites.exit(entered, true) : entered;
     }
 }

@@ -1,8 +1,8 @@
 package dev.chaosagent.benchmarks;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.SiteTable;
-import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ public final class LatencyFidelity {
 
     static Row measure(String latency, long requestedNanos, int calls) throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        SiteTable sites = engine.sites();
+        SiteTable sites = SiteTable.of(engine);
         int site = sites.register(new WovenMethod("com.example.A", "m", List.of(), "void", List.of(), Set.of(), false));
         engine.add(new RuleParser(LatencyFidelity.class.getClassLoader()).parse("name=l target=com.example.A#m latency=" + latency));
         for (int i = 0; i < Math.min(calls, 20); i++) {
@@ -63,7 +63,7 @@ public final class LatencyFidelity {
     /** One call as woven code makes it: the latency is at entry; the exit only when the entry opened the call. */
     private static void call(SiteTable sites, int site) throws Throwable {
         Object entered = sites.enter(site);
-        if (entered instanceof ThreadCalls) {
+        if (entered instanceof OpenCall) {
             sites.exit(entered, true);
         }
     }

@@ -21,8 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * agent, with the plan that makes the scenario), prints one table and writes
  * {@code benchmarks/results/latest.json} so that a later run can be compared with this one.
  *
- * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}) and live
- * change ({@link LiveChange}), and compares with Byteman.
+ * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}), live
+ * change ({@link LiveChange}), exit ({@link ExitTime}) and a service under load ({@link ServiceUnderLoad}),
+ * and compares with Byteman.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar}
  * ({@code -Dchaos.agent.jar=...} to point at another agent jar, {@code -Dbench.quick=true} for a
@@ -111,9 +112,9 @@ public final class RunBenchmarks {
     public static void main(String[] args) throws Throwable {
         Path agentJar = Path.of(System.getProperty("chaos.agent.jar", "chaos-agent/target/chaos-agent.jar")).toAbsolutePath();
         Path bytemanJar = Path.of(System.getProperty("byteman.jar", "benchmarks/target/byteman.jar")).toAbsolutePath();
-        for (Path jar : List.of(agentJar, bytemanJar)) {
-            if (!Files.exists(jar)) {
-                System.err.println("benchmarks: no " + jar + " (build first, from the repository root: mvn -B -DskipTests package)");
+        for (Path built : List.of(agentJar, bytemanJar, ServiceUnderLoad.EXAMPLES_CLASSPATH.toAbsolutePath())) {
+            if (!Files.exists(built)) {
+                System.err.println("benchmarks: no " + built + " (build first, from the repository root: mvn -B -DskipTests package)");
                 System.exit(2);
             }
         }
@@ -186,6 +187,8 @@ public final class RunBenchmarks {
         figures.addAll(LiveChange.measure(agentJar, plans));
         System.out.println("benchmarks: JVM exit after main returns (9 interleaved rounds)");
         figures.addAll(ExitTime.measure(agentJar, plans));
+        System.out.println("benchmarks: the music store under a closed-loop HTTP load (4 store JVMs, 15 interleaved rounds of 2 s)");
+        figures.addAll(ServiceUnderLoad.measure(agentJar, bytemanJar, plans, quick));
         json.append("  \"figures\": [\n");
         for (int i = 0; i < figures.size(); i++) {
             json.append("    ").append(figures.get(i).json()).append(i + 1 < figures.size() ? ",\n" : "\n");
@@ -205,7 +208,7 @@ public final class RunBenchmarks {
     }
 
     /** The scratch directory holds thousands of generated classes: it goes when the run ends. */
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -13,7 +13,10 @@ package dev.chaosagent.bootstrap;
  */
 public final class ChaosDispatcher {
 
-    /** Stands for {@code null} where a plain null means "nothing to do". */
+    /**
+     * Stands for {@code null} as the value a method returns, as {@link dev.chaosagent.fault.Fault#NULL_RESULT}
+     * does in the engine, whose convention this class follows: a plain null means nothing to do.
+     */
     public static final Object NULL_RESULT = new Object();
 
     /** Whether any rule can act now. */

@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Operand;
 import dev.chaosagent.preset.Presets;
@@ -228,7 +229,7 @@ final class AdviceWeaver {
         @Override
         public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
-            int id = engine.sites().register(new WovenMethod(className, method.getInternalName(),
+            int id = SiteTable.of(engine).register(new WovenMethod(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
             any = true;

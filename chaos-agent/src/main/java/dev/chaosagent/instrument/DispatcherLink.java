@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 
 /**
  * Fills the dispatcher's slot with the engine. A class of its own because it names the bootstrap
@@ -14,8 +15,8 @@ final class DispatcherLink {
 
     /** Returns the dispatcher's module, which the modules of instrumented classes must read. */
     static Module connect(ChaosEngine engine) {
-        ChaosDispatcher.install(new EngineHandler(engine.sites()));
-        engine.sites().addArmedListener(armed -> ChaosDispatcher.armed = armed);
+        ChaosDispatcher.install(new EngineHandler(SiteTable.of(engine)));
+        SiteTable.of(engine).addArmedListener(armed -> ChaosDispatcher.armed = armed);
         return ChaosDispatcher.class.getModule();
     }
 }

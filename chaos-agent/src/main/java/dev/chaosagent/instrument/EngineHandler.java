@@ -3,12 +3,12 @@ package dev.chaosagent.instrument;
 import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.bootstrap.ChaosDispatcher;
 import dev.chaosagent.bootstrap.ChaosHandler;
-import dev.chaosagent.engine.SiteTable;
-import dev.chaosagent.engine.ThreadCalls;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.Presets;
 
-/** Connects the bootstrap dispatcher to the engine's per-call path, translating its answers to the dispatcher's. */
+/** Connects the bootstrap dispatcher to the engine's per-call path; their answers follow one convention ({@link Fault}'s). */
 final class EngineHandler implements ChaosHandler {
 
     private final SiteTable sites;
@@ -43,22 +43,20 @@ final class EngineHandler implements ChaosHandler {
     }
 
     private static Object entered(Object result) {
-        if (result == Fault.CONTINUE || result instanceof ThreadCalls || result instanceof AsyncCall) {
-            return result == Fault.CONTINUE ? null : result;
+        if (result == null || result instanceof OpenCall) {
+            return result;
         }
-        return new ChaosDispatcher.Returning(result == null ? ChaosDispatcher.NULL_RESULT : result);
+        return new ChaosDispatcher.Returning(dispatched(result));
     }
 
     @Override
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
-        return exited(sites.exit(token, returnedNormally));
+        return dispatched(sites.exit(token, returnedNormally));
     }
 
-    private static Object exited(Object result) {
-        if (result == Fault.CONTINUE) {
-            return null;
-        }
-        return result == null ? ChaosDispatcher.NULL_RESULT : result;
+    /** The engine's {@link Fault#NULL_RESULT} as the dispatcher's own, the only one the bootstrap class path sees. */
+    private static Object dispatched(Object result) {
+        return result == Fault.NULL_RESULT ? ChaosDispatcher.NULL_RESULT : result;
     }
 
     @Override
@@ -97,7 +95,7 @@ final class EngineHandler implements ChaosHandler {
             }
             return AsyncResults.ended(call, origin);
         }
-        if (result instanceof ThreadCalls || result instanceof AsyncCall) {
+        if (result instanceof OpenCall) {
             return AsyncCall.suspending(result, continuation, resumed);
         }
         return entered(result);
@@ -113,7 +111,7 @@ final class EngineHandler implements ChaosHandler {
             return null;
         }
         if (result != call) {
-            return exited(result);
+            return dispatched(result);
         }
         if (AsyncResults.ending(call, origin) && call.throwsNow()) {
             throw call.failure();
@@ -127,6 +125,6 @@ final class EngineHandler implements ChaosHandler {
         if (result instanceof AsyncCall call) {
             return AsyncResults.applied(call, returned, origin);
         }
-        return exited(result);
+        return dispatched(result);
     }
 }

@@ -2,6 +2,7 @@ package dev.chaosagent.instrument;
 
 import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
@@ -61,7 +62,7 @@ public final class Instrumenter {
     /** Brings the bytecode in line with the engine's current rules. */
     public synchronized void update() {
         Targets previous = targets;
-        Targets next = Targets.of(engine.rules(), engine.observed());
+        Targets next = Targets.of(engine.rules(), SiteTable.of(engine).observed());
         if (next.isEmpty()) {
             if (transformer != null) {
                 restoreAll(previous);

@@ -17,7 +17,7 @@ import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 /**
  * Binds {@link OperandArgument} to what the woven method's {@link Operand} names: the receiver, or a
  * parameter of a reference type, loaded as it is (nothing copied, nothing boxed); all the parameters
- * (after the receiver, when it names that too) in a new array; null otherwise.
+ * (the receiver first, when asked) in a new array; null otherwise.
  */
 final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgument> {
 

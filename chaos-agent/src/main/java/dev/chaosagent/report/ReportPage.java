@@ -60,7 +60,7 @@ public final class ReportPage {
         facts.add("started " + Format.utcDateTime(timeline.start));
         facts.add("lasted " + Format.offset(timeline.end).substring(1));
         if (timeline.isExperiment()) {
-            Experiment experiment = timeline.experiment;
+            PlannedExperiment experiment = timeline.experiment;
             if (experiment.pod() != null) {
                 facts.add("pod <b>" + e(experiment.pod()) + "</b>");
             }
@@ -128,7 +128,7 @@ public final class ReportPage {
         html.append("<section id=\"phases\">\n<h2>Phases</h2>\n<table class=\"phases\">\n<thead><tr><th>Phase</th><th>Rules acting</th><th>Start</th>")
                 .append("<th class=\"num\">Ran</th><th class=\"num\">Planned</th><th class=\"num\">Calls</th><th class=\"num\">Success</th>")
                 .append("<th class=\"num\">p99</th><th class=\"num\">Injections</th></tr></thead>\n<tbody>\n");
-        Experiment.Hypothesis hypothesis = timeline.experiment.hypothesis();
+        PlannedExperiment.Hypothesis hypothesis = timeline.experiment.hypothesis();
         for (Timeline.Phase phase : timeline.phases) {
             boolean reached = phase.start() != null;
             html.append("<tr").append(reached ? "" : " class=\"unreached\"").append("><td><b>").append(e(phase.name())).append("</b>");
@@ -169,13 +169,13 @@ public final class ReportPage {
     }
 
     private void experiment() {
-        Experiment experiment = timeline.experiment;
+        PlannedExperiment experiment = timeline.experiment;
         html.append("<section id=\"experiment\">\n<h2>The experiment</h2>\n<dl class=\"facts\">\n");
         fact("Plan", experiment.plan() == null ? null : "<code>" + e(experiment.plan()) + "</code>");
         fact("Pod", experiment.pod() == null ? "<span class=\"muted\">not in a pod</span>" : "<code>" + e(experiment.pod()) + "</code>");
         fact("Seed", experiment.seed() == null ? "none (random)" : "<code>" + experiment.seed() + "</code>");
         fact("Dry run", experiment.dryRun() ? "<b>yes</b>: rules counted what they would inject, nothing was applied" : "no");
-        Experiment.Hypothesis hypothesis = experiment.hypothesis();
+        PlannedExperiment.Hypothesis hypothesis = experiment.hypothesis();
         if (hypothesis == null) {
             fact("Hypothesis", "none");
         } else {
@@ -185,7 +185,7 @@ public final class ReportPage {
                     + " over a " + Format.duration(hypothesis.windowMs()) + " window of at least "
                     + (hypothesis.minCalls() == null ? "\u2013" : Format.count(Math.round(hypothesis.minCalls()))) + " calls");
         }
-        Experiment.Abort abort = experiment.abort();
+        PlannedExperiment.Abort abort = experiment.abort();
         if (abort == null) {
             fact("Abort", "none");
         } else {

@@ -51,7 +51,7 @@ final class Timeline {
     final int experimentsInFile;
     final Instant start;
     final double end;
-    final Experiment experiment;
+    final PlannedExperiment experiment;
     final List<Phase> phases = new ArrayList<>();
     final List<Sample> samples = new ArrayList<>();
     final Map<String, List<Step>> injections = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ final class Timeline {
         this.experimentsInFile = experimentsInFile;
         this.start = lines.get(0).time();
         this.end = at(lines.get(lines.size() - 1).time());
-        this.experiment = lines.get(0).event().equals("experiment-started") ? Experiment.of(lines.get(0)) : null;
+        this.experiment = lines.get(0).event().equals("experiment-started") ? PlannedExperiment.of(lines.get(0)) : null;
     }
 
     static Timeline of(JournalFile file) {
@@ -131,7 +131,7 @@ final class Timeline {
                 }
                 case "phase-started" -> {
                     current = close(current, at);
-                    current = new PhaseInProgress(named(line.string("phase")), at, Experiment.strings(line, "rules"), line.number("durationMs"));
+                    current = new PhaseInProgress(named(line.string("phase")), at, PlannedExperiment.strings(line, "rules"), line.number("durationMs"));
                 }
                 case "phase-ended" -> {
                     if (current == null || !current.name.equals(named(line.string("phase")))) {
@@ -218,7 +218,7 @@ final class Timeline {
         if (experiment == null) {
             return;
         }
-        for (Experiment.PlannedPhase planned : experiment.phases()) {
+        for (PlannedExperiment.PlannedPhase planned : experiment.phases()) {
             if (phases.stream().noneMatch(phase -> phase.name().equals(planned.name()))) {
                 phases.add(new Phase(planned.name(), null, null, planned.rules(), planned.durationMs(), false, 0, null, null, 0));
             }

@@ -107,7 +107,7 @@ final class TimelineChart {
     private List<Panel> panels() {
         List<Panel> panels = new ArrayList<>();
         List<Timeline.Sample> samples = timeline.samples;
-        Experiment.Hypothesis hypothesis = timeline.experiment == null ? null : timeline.experiment.hypothesis();
+        PlannedExperiment.Hypothesis hypothesis = timeline.experiment == null ? null : timeline.experiment.hypothesis();
         if (!samples.isEmpty()) {
             panels.add(new Panel("Observed calls per second", 110) {
                 @Override

@@ -21,7 +21,7 @@ record Verdict(String kind, String headline, List<String> reasons) {
             return new Verdict("plain", "No experiment", reasons);
         }
         String kind = timeline.verdict == null ? "unfinished" : timeline.verdict;
-        Experiment.Hypothesis hypothesis = timeline.experiment.hypothesis();
+        PlannedExperiment.Hypothesis hypothesis = timeline.experiment.hypothesis();
         Timeline.Mark abort = timeline.aborts.isEmpty() ? null : timeline.aborts.get(0);
         Timeline.Mark breach = breachBefore(timeline, abort);
         switch (kind) {
@@ -81,7 +81,7 @@ record Verdict(String kind, String headline, List<String> reasons) {
         return found;
     }
 
-    private static String thresholds(Experiment.Hypothesis hypothesis) {
+    private static String thresholds(PlannedExperiment.Hypothesis hypothesis) {
         if (hypothesis == null) {
             return "no thresholds were given";
         }

@@ -22,17 +22,6 @@ public final class HttpApp {
     }
 
     public static void main(String[] args) throws Exception {
-        serve(HttpApp::run);
-    }
-
-    /** One command of a fixture: its name and the rest of its line. */
-    @FunctionalInterface
-    public interface Commands {
-        Object run(String command, String argument) throws Exception;
-    }
-
-    /** Reads commands on stdin and answers each on stdout, until {@code exit}: the loop of this fixture and the redis one. */
-    public static void serve(Commands commands) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("ready");
         String line;
@@ -49,7 +38,7 @@ public final class HttpApp {
             String status = "ok";
             String value;
             try {
-                value = String.valueOf(commands.run(words[1], words.length > 2 ? words[2] : ""));
+                value = String.valueOf(run(words[1], words.length > 2 ? words[2] : ""));
             } catch (Throwable t) {
                 status = "err";
                 value = t.getClass().getName() + ": " + t.getMessage();

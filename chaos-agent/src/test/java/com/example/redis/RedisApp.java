@@ -1,6 +1,7 @@
 package com.example.redis;
 
 import com.example.http.HttpApp;
+import dev.chaosagent.harness.CommandLoop;
 
 /**
  * The application of the redis preset's tests, run in a forked JVM on one client's jars (Lettuce or
@@ -18,7 +19,8 @@ public final class RedisApp {
     }
 
     public static void main(String[] args) throws Exception {
-        HttpApp.serve((command, argument) -> run(command, argument.isEmpty() ? new String[0] : argument.split(" ")));
+        CommandLoop.serve((command, argument) -> run(command, argument.isEmpty() ? new String[0] : argument.split(" ")));
+        System.exit(0); // the clients' threads end with the JVM
     }
 
     private static Object run(String command, String[] words) throws Exception {

@@ -3,6 +3,7 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.redis.RedisApp;
+import dev.chaosagent.harness.CommandLoop;
 import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,11 @@ class RedisPresetIT {
         }
     }
 
+    /** The fixture's classes and the harness's command loop, which it serves. */
+    private static List<Path> classpath() {
+        return List.of(ForkedJvm.codeSource(RedisApp.class), ForkedJvm.codeSource(CommandLoop.class));
+    }
+
     static Stream<String> lettuce() throws Exception {
         return RedisLibraries.versionsOf("lettuce");
     }
@@ -72,7 +78,7 @@ class RedisPresetIT {
     @MethodSource("lettuce")
     void lettuceCommandsFailOrWaitOnTheCallersSideAndNeverHoldUpTheConnection(String version) throws Exception {
         String prefix = version.replace('.', '-') + ":";
-        try (ForkedJvm app = ForkedJvm.launch(RedisApp.class.getName(), List.of(ForkedJvm.codeSource(RedisApp.class))).agent("")
+        try (ForkedJvm app = ForkedJvm.launch(RedisApp.class.getName(), classpath()).agent("")
                 .capture().classpath(RedisLibraries.jars(version)).start()) {
             assertThat(app.result("lettuce connect " + redis.port())).isEqualTo("ok lettuce connected");
             String[] shapes = {app.result("shape " + CONNECTION), app.result("shape " + HANDLER)};
@@ -154,7 +160,8 @@ class RedisPresetIT {
                     redis.command: get
                     redis.key: "%scart:*"
                 """.formatted(prefix));
-        try (ForkedJvm app = ForkedJvm.application("config=" + plan, RedisApp.class, RedisLibraries.jars(version))) {
+        try (ForkedJvm app = ForkedJvm.launch(RedisApp.class.getName(), classpath()).agent("config=" + plan)
+                .classpath(RedisLibraries.jars(version)).start()) {
             assertThat(app.result("jedis connect " + redis.port())).isEqualTo("ok jedis connected");
 
             // The plan's rule, the default fault: Jedis's own connection exception, through Jedis and JedisPooled.

@@ -13,14 +13,14 @@ class TimelineTest {
 
     @Test
     void anExperimentsSettingsComeFromItsStartedLine() {
-        Experiment experiment = Fixtures.timeline("aborted.jsonl").experiment;
+        PlannedExperiment experiment = Fixtures.timeline("aborted.jsonl").experiment;
         assertThat(experiment.plan()).isEqualTo("checkout-resilience");
         assertThat(experiment.pod()).isEqualTo("shop-7c9d5-x2k4q");
         assertThat(experiment.seed()).isEqualTo(42L);
         assertThat(experiment.dryRun()).isFalse();
-        assertThat(experiment.hypothesis()).isEqualTo(new Experiment.Hypothesis("com.example.shop.ShopApi#album", 10_000.0, 20.0, 0.99, 500.0));
-        assertThat(experiment.abort()).isEqualTo(new Experiment.Abort(true, 0.9, 1_200_000.0));
-        assertThat(experiment.phases()).extracting(Experiment.PlannedPhase::name)
+        assertThat(experiment.hypothesis()).isEqualTo(new PlannedExperiment.Hypothesis("com.example.shop.ShopApi#album", 10_000.0, 20.0, 0.99, 500.0));
+        assertThat(experiment.abort()).isEqualTo(new PlannedExperiment.Abort(true, 0.9, 1_200_000.0));
+        assertThat(experiment.phases()).extracting(PlannedExperiment.PlannedPhase::name)
                 .containsExactly("steady", "catalog-latency", "payment-errors", "recovery");
         assertThat(experiment.rules()).hasSize(2);
     }

@@ -1,5 +1,6 @@
 package dev.chaosagent.async;
 
+import dev.chaosagent.engine.spi.OpenCall;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultContext;
@@ -8,9 +9,10 @@ import dev.chaosagent.fault.LatencyFault;
 /**
  * What the rules decided for one call of an asynchronous method, to be applied to what it returns
  * rather than in the calling thread: delays, and at most one failure or value. It exists only for
- * a call some rule injects; the engine carries it from the method's entry to its exit.
+ * a call some rule injects; the engine carries it from the method's entry to its exit (an
+ * {@link OpenCall}) unless it {@link #ends} the call there.
  */
-public final class AsyncCall {
+public final class AsyncCall implements OpenCall {
 
     final AsyncKind kind;
     /** The rule whose delays these are: its end completes them at once. */
@@ -53,8 +55,9 @@ public final class AsyncCall {
         } else if (fault instanceof ExceptionFault exception) {
             call.failure = exception.newThrowable();
         } else {
-            call.replaces = true;
-            call.value = fault.inject(context, n);
+            Object value = fault.inject(context, n);
+            call.replaces = value != null;
+            call.value = value == Fault.NULL_RESULT ? null : value;
         }
         return call;
     }

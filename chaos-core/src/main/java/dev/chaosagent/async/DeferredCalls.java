@@ -1,11 +1,11 @@
 package dev.chaosagent.async;
 
-import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.fault.FaultFailedException;
 import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.preset.DeferredOperation;
+import java.util.concurrent.Executor;
 
 /**
  * What a fault does to an operation that the bound method only hands to its library
@@ -18,13 +18,18 @@ public final class DeferredCalls {
     private DeferredCalls() {
     }
 
-    /** What the bound method returns; it throws only the fault's own failure ({@link FaultFailedException}). */
-    public static Object act(DeferredOperation deferred, Fault fault, FaultContext context, long n, DelayGroup group) throws Throwable {
+    /**
+     * What the bound method returns; it throws only the fault's own failure ({@link FaultFailedException}).
+     *
+     * @param sameCall runs a held operation's send as part of the call that held it, so that no rule counts it again
+     */
+    public static Object act(DeferredOperation deferred, Fault fault, FaultContext context, long n, DelayGroup group, Executor sameCall)
+            throws Throwable {
         Object operand = context.operand();
         if (fault instanceof LatencyFault latency) {
             long nanos = latency.nanos(context, n);
             Object held = deferred.held(operand);
-            new HeldSend(group, deferred, operand).startAfter(nanos);
+            new HeldSend(group, deferred, operand, sameCall).startAfter(nanos);
             return held;
         }
         try {
@@ -44,16 +49,18 @@ public final class DeferredCalls {
     private static final class HeldSend extends PendingDelay {
         private final DeferredOperation deferred;
         private final Object operand;
+        private final Executor sameCall;
 
-        HeldSend(DelayGroup group, DeferredOperation deferred, Object operand) {
+        HeldSend(DelayGroup group, DeferredOperation deferred, Object operand, Executor sameCall) {
             super(group);
             this.deferred = deferred;
             this.operand = operand;
+            this.sameCall = sameCall;
         }
 
         @Override
         void complete() {
-            ThreadCalls.resend(() -> deferred.send(operand));
+            sameCall.execute(() -> deferred.send(operand));
         }
     }
 }

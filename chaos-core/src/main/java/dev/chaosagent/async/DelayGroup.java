@@ -8,6 +8,16 @@ public final class DelayGroup {
 
     volatile boolean released;
 
+    /** Runs {@code task} on the common pool after {@code nanos}, or at once when this group is released first. */
+    public void runAfter(long nanos, Runnable task) {
+        new PendingDelay(this) {
+            @Override
+            void complete() {
+                task.run();
+            }
+        }.startAfter(nanos);
+    }
+
     /** Completes this group's pending delays now, and any that its calls start from now on. */
     public void release() {
         Delays.shared().release(this);

@@ -56,7 +56,7 @@ final class ActiveRule {
         this.rule = rule;
         this.gate = gate;
         this.name = rule.name();
-        this.fault = rule.fault();
+        this.fault = rule.acting();
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
@@ -71,23 +71,23 @@ final class ActiveRule {
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
         if (state != RuleState.ARMED || !gate.isOpen()) {
-            return Fault.CONTINUE;
+            return null;
         }
         boolean selected = calls.count();
         long n = 0;
         if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
-                return Fault.CONTINUE;
+                return null;
             }
         } else if (rolls && !selected) {
             // The common case, a probability alone: this thread counts down to its next selected call.
-            return Fault.CONTINUE;
+            return null;
         }
         if (triggers.limit() > 0) {
             long used = limitUsed.incrementAndGet();
             if (used > triggers.limit()) {
-                return Fault.CONTINUE;
+                return null;
             }
             if (used == triggers.limit()) {
                 exhaust();
@@ -95,7 +95,7 @@ final class ActiveRule {
         }
         if (gate.isDryRun()) {
             wouldInject.increment();
-            return Fault.CONTINUE;
+            return null;
         }
         injections.increment();
         callbacks.countInjection();
@@ -112,7 +112,7 @@ final class ActiveRule {
                 return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
             if (binding.deferred != null) {
-                return DeferredCalls.act(binding.deferred, fault, binding, n, resources.delays);
+                return DeferredCalls.act(binding.deferred, fault, binding, n, resources.delays, ThreadCalls::resend);
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {
@@ -121,7 +121,7 @@ final class ActiveRule {
                 throw t;
             }
             callbacks.reportFailure(this, t);
-            return Fault.CONTINUE;
+            return null;
         } finally {
             if (entered) {
                 Reentrancy.leave();

@@ -68,6 +68,11 @@ final class Binding implements FaultContext {
     }
 
     @Override
+    public void runAfter(long nanos, Runnable task) {
+        rule.resources.delays.runAfter(nanos, task);
+    }
+
+    @Override
     public Object returnValue() {
         return returnValue;
     }

@@ -1,5 +1,7 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.EngineAccess;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.RuleParser;
@@ -10,22 +12,31 @@ import java.util.Optional;
 /**
  * The rules, and what they do to the calls of instrumented methods. A thin facade: the rules' life
  * is the {@code RuleRegistry}'s, the instrumented methods and the per-call path are the
- * {@link SiteTable}'s (which instrumentation reaches through {@link #sites()}), the events are
+ * {@code SiteBindings}' (which the weaver reaches through {@link SiteTable#of}), the events are
  * {@code EngineEvents}'. Changes are serialised under one lock; the per-call path takes none.
  */
 public final class ChaosEngine {
+
+    static {
+        EngineAccess.grant(new EngineAccess.Reader() {
+            @Override
+            public SiteTable of(ChaosEngine engine) {
+                return engine.sites;
+            }
+        });
+    }
 
     private final Object lock = new Object();
     private final EngineEvents events = new EngineEvents();
     private final EngineTotals totals = new EngineTotals();
     private final RuleSeeds seeds;
-    private final SiteTable sites;
+    private final SiteBindings sites;
     private final RuleRegistry registry;
 
     private ChaosEngine(Builder builder) {
         ResourceLimits limits = builder.allowDestructive ? ResourceLimits.unlimited() : builder.limits;
         this.seeds = new RuleSeeds(builder.seed);
-        this.sites = new SiteTable(lock, events, builder.enabled);
+        this.sites = new SiteBindings(lock, events, builder.enabled);
         this.registry = new RuleRegistry(lock, sites, events, totals, seeds,
                 new DestructiveGuard(builder.allowDestructive, events), limits);
     }
@@ -37,11 +48,6 @@ public final class ChaosEngine {
     /** An engine with the defaults: enabled, unseeded, destructive faults refused, resource caps on. */
     public static ChaosEngine create() {
         return builder().build();
-    }
-
-    /** What instrumentation calls: method registration, the per-call path, the armed flag. */
-    public SiteTable sites() {
-        return sites;
     }
 
     // ---------------------------------------------------------------- rules
@@ -161,13 +167,6 @@ public final class ChaosEngine {
             sites.stopObserving(observer);
         }
         events.rulesChanged();
-    }
-
-    /** What is observed now, which instrumentation weaves beside the rules' targets. */
-    public List<ObservedCalls> observed() {
-        synchronized (lock) {
-            return sites.observed();
-        }
     }
 
     /** Records what a plan as a whole did (expired, selects this JVM or not), for the log and the journal. */
@@ -327,6 +326,7 @@ public final class ChaosEngine {
             return this;
         }
 
+        /** Caps on what {@code memory} and {@code threads} faults retain; {@link ResourceLimits#defaults()} unless set. */
         public Builder resourceLimits(ResourceLimits limits) {
             this.limits = limits;
             return this;

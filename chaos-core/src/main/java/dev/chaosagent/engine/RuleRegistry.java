@@ -21,7 +21,7 @@ import java.util.Set;
 final class RuleRegistry implements RuleCallbacks {
 
     private final Object lock;
-    private final SiteTable sites;
+    private final SiteBindings sites;
     private final EngineEvents events;
     private final EngineTotals totals;
     private final RuleSeeds seeds;
@@ -34,7 +34,7 @@ final class RuleRegistry implements RuleCallbacks {
     private long generatedNames;
     private Set<String> planRules = Set.of();
 
-    RuleRegistry(Object lock, SiteTable sites, EngineEvents events, EngineTotals totals, RuleSeeds seeds,
+    RuleRegistry(Object lock, SiteBindings sites, EngineEvents events, EngineTotals totals, RuleSeeds seeds,
                  DestructiveGuard guard, ResourceLimits limits) {
         this.lock = lock;
         this.sites = sites;

@@ -1,5 +1,6 @@
 package dev.chaosagent.engine;
 
+import dev.chaosagent.engine.spi.OpenCall;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.preset.Preset;
 import dev.chaosagent.scope.Glob;
@@ -13,14 +14,14 @@ import dev.chaosagent.scope.ScopedCall;
  * subclass calling {@code super}, a forwarder): the rule neither counts nor injects it. A rule bound
  * to one method only ({@link Binding#solo}) counts each call, a direct recursion included.
  *
- * <p>{@link SiteTable#enter} opens a frame with the bindings whose rules are not yet open and hands
- * this object to the woven code as its token; {@link SiteTable#exit} closes the frame. Frames
+ * <p>{@link SiteBindings#enter} opens a frame with the bindings whose rules are not yet open and hands
+ * this object to the woven code as its {@link OpenCall}; {@link SiteBindings#exit} closes the frame. Frames
  * nest strictly, as calls do. Only bindings are held, and only while their call runs.
  *
  * <p>It also holds, while a call is being decided, the parameters its woven code passed for the
  * {@code argN} scope keys: primitives as bits, so that nothing is boxed.
  */
-public final class ThreadCalls implements ScopedCall {
+final class ThreadCalls implements ScopedCall, OpenCall {
 
     private static final ThreadLocal<ThreadCalls> CURRENT = new ThreadLocal<>() {
         @Override

@@ -28,6 +28,6 @@ public record CpuFault(long nanos) implements Fault {
         if (sink == 42) {
             Thread.onSpinWait();
         }
-        return CONTINUE;
+        return null;
     }
 }

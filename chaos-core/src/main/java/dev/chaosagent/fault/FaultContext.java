@@ -20,6 +20,13 @@ public interface FaultContext {
         return true;
     }
 
+    /**
+     * Runs {@code task} after {@code nanos} on the agent's one delay scheduler (the task itself on
+     * the common pool), or at once when the rule ends first: for a preset fault that completes the
+     * library's own result later, never in the calling thread.
+     */
+    void runAfter(long nanos, Runnable task);
+
     /** The value a {@code returns} fault gives at this method, already converted to its return type. */
     Object returnValue();
 

@@ -21,6 +21,6 @@ public record KillFault(int exitCode) implements Fault {
     @Override
     public Object inject(FaultContext context, long n) {
         Runtime.getRuntime().halt(exitCode);
-        return CONTINUE;
+        return null;
     }
 }

@@ -27,7 +27,7 @@ public record LatencyFault(DurationRange delay) implements Fault {
     @Override
     public Object inject(FaultContext context, long n) {
         sleep(nanos(context, n), context);
-        return CONTINUE;
+        return null;
     }
 
     /** The delay of the {@code n}th eligible call: fixed, or drawn from the range. */

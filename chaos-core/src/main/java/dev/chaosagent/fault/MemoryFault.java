@@ -18,6 +18,6 @@ public record MemoryFault(long bytes) implements Fault {
     @Override
     public Object inject(FaultContext context, long n) {
         context.retainHeap(bytes);
-        return CONTINUE;
+        return null;
     }
 }

@@ -41,7 +41,8 @@ public record ReturnsFault(RuleValue literal) implements Fault {
 
     @Override
     public Object inject(FaultContext context, long n) {
-        return context.returnValue();
+        Object value = context.returnValue();
+        return value == null ? NULL_RESULT : value;
     }
 
     /**

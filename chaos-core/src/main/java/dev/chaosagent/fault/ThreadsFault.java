@@ -16,6 +16,6 @@ public record ThreadsFault(int count) implements Fault {
     @Override
     public Object inject(FaultContext context, long n) {
         context.retainThreads(count);
-        return CONTINUE;
+        return null;
     }
 }

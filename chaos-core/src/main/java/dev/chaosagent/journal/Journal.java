@@ -70,7 +70,7 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
     @Override
     public void onEvent(ChaosEvent event) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", Json.time(event.time()));
+        fields.put("time", JsonWriter.time(event.time()));
         fields.put("event", event.type().key());
         if (event.rule() != null) {
             fields.put("rule", event.rule());
@@ -137,7 +137,7 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
 
     private static Map<String, Object> injectionsLine(String rule, String message, long injections) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", Json.time(Instant.now()));
+        fields.put("time", JsonWriter.time(Instant.now()));
         fields.put("event", "injections");
         fields.put("rule", rule);
         fields.put("message", message);
@@ -172,7 +172,7 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
     public void close() {
         summarise();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", Json.time(Instant.now()));
+        fields.put("time", JsonWriter.time(Instant.now()));
         fields.put("event", "summary");
         fields.put("message", "experiment ended: " + engine.ruleNames().size() + " rules still active, "
                 + engine.totalInjections() + " injections in all");
@@ -188,7 +188,7 @@ public final class Journal implements ChaosEventListener, AutoCloseable {
     }
 
     private synchronized void append(Map<String, Object> fields) {
-        String line = Json.object(fields);
+        String line = JsonWriter.object(fields);
         lines.addLast(line);
         if (lines.size() > MAX_LINES) {
             lines.removeFirst();

@@ -47,8 +47,8 @@ public final class Operand {
     }
 
     /**
-     * The receiver, then all the parameters, in a new array at each call: for a preset that acts on
-     * a parameter through its receiver later (a Redis command its connection sends after a latency).
+     * The receiver and then all the parameters, in a new array at each call: for a preset whose fault
+     * calls the method again with other parameters (Kafka's send, with a callback of its own).
      */
     public static Operand receiverAndArguments() {
         return new Operand(RECEIVER_AND_ARGUMENTS, null, null);
@@ -70,10 +70,7 @@ public final class Operand {
         return index == RETURNED;
     }
 
-    /**
-     * The parameter index, {@link #RECEIVER}, {@link #RETURNED}, {@link #ARGUMENTS}, {@link #RECEIVER_AND_ARGUMENTS} or
-     * {@link #NONE} for a method with these parameters.
-     */
+    /** The parameter index, {@link #RECEIVER}, {@link #RETURNED}, {@link #ARGUMENTS}, {@link #RECEIVER_AND_ARGUMENTS} or {@link #NONE} for a method with these parameters. */
     public int index(List<String> parameterTypes) {
         if (index >= 0 && (index >= parameterTypes.size() || (type != null && !type.equals(parameterTypes.get(index))))) {
             return otherwise == null ? NONE : otherwise.index(parameterTypes);

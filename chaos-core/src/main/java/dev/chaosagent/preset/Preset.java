@@ -1,6 +1,7 @@
 package dev.chaosagent.preset;
 
 import dev.chaosagent.fault.Fault;
+import dev.chaosagent.rule.At;
 import java.util.List;
 
 /**
@@ -49,6 +50,17 @@ public abstract class Preset {
     /** The fault of one of {@link #faultKeys()}; refuses a bad value with an {@code InvalidRuleException}. */
     public Fault fault(String key, String value, ClassLoader loader) {
         throw new IllegalStateException(name + " has no fault key " + key);
+    }
+
+    /**
+     * The fault that acts on this preset's operations for a rule whose fault is {@code fault}, at
+     * {@code at}: the rule's own by default. A preset whose operations report failure their own way
+     * (Kafka's send: through its future and its callback, never by throwing) gives its own here, and
+     * refuses with an {@code InvalidRuleException} a fault it cannot deliver there. Called when the
+     * rule is made, so that a refusal comes then, and when the engine takes the rule.
+     */
+    public Fault delivery(Fault fault, At at) {
+        return fault;
     }
 
     /** The fault of a rule of this preset that names none. */

@@ -3,6 +3,8 @@ package dev.chaosagent.preset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
+import dev.chaosagent.preset.kafka.KafkaConsumerPreset;
+import dev.chaosagent.preset.kafka.KafkaProducerPreset;
 import dev.chaosagent.preset.redis.RedisPreset;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
 public final class Presets {
 
     private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
-            RedisPreset.INSTANCE);
+            KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE, RedisPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {

@@ -47,6 +47,9 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
             throw new InvalidRuleException("at", "exit", "cannot be used with " + fault.key()
                     + " (expected at=entry; only latency, exception and returns act at exit)");
         }
+        if (preset != null) {
+            preset.delivery(fault, at); // refuses now a fault the preset cannot deliver
+        }
     }
 
     /** A rule that acts on every call of its methods. */
@@ -57,6 +60,11 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
     /** A rule with a target. */
     public Rule(String name, TargetPattern target, Fault fault, At at, Triggers triggers, boolean enabled, Scope scope) {
         this(name, target, fault, at, triggers, enabled, scope, true, null);
+    }
+
+    /** The fault as it acts on calls: the rule's own, or what its preset makes of it ({@link Preset#delivery}). */
+    public Fault acting() {
+        return preset == null ? fault : preset.delivery(fault, at);
     }
 
     /** The patterns of the methods the rule acts on: its target, or its preset's methods. */

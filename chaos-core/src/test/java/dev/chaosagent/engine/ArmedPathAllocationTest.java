@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static dev.chaosagent.engine.WovenMethods.method;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.rule.RuleParser;
 import dev.chaosagent.testing.WovenCall;
 import java.lang.management.ManagementFactory;
@@ -30,8 +31,8 @@ class ArmedPathAllocationTest {
             "target=a.*#compute latency=0ms probability=0.0001"})
     void aMillionArmedCallsThatDoNotFireAllocateNothing(String spec) throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        int site = engine.sites().register(method("a.Target", "compute", "int"));
-        engine.sites().register(method("a.Other", "compute", "int")); // the last rule is on two methods: frames
+        int site = SiteTable.of(engine).register(method("a.Target", "compute", "int"));
+        SiteTable.of(engine).register(method("a.Other", "compute", "int")); // the last rule is on two methods: frames
         engine.add(new RuleParser(getClass().getClassLoader()).parse("name=armed " + spec));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long threadId = Thread.currentThread().getId();

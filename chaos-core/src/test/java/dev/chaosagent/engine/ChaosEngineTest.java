@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.rule.InvalidRuleException;
@@ -41,13 +43,13 @@ class ChaosEngineTest {
 
     @Test
     void aRuleActsOnlyOnTheMethodsItsTargetMatches() throws Throwable {
-        int fetch = engine.sites().register(method("com.acme.CatalogClient", "fetch", "java.lang.String", "java.io.IOException"));
-        int other = engine.sites().register(method("com.acme.CatalogClient", "close", "void"));
+        int fetch = SiteTable.of(engine).register(method("com.acme.CatalogClient", "fetch", "java.lang.String", "java.io.IOException"));
+        int other = SiteTable.of(engine).register(method("com.acme.CatalogClient", "close", "void"));
         add("name=boom target=com.acme.*Client#fetch exception=java.io.IOException message=\"chaos: reset\"");
 
         Throwable thrown = catchThrowable(() -> call(engine, fetch));
         assertThat(thrown).isInstanceOf(IOException.class).hasMessage("chaos: reset");
-        assertThat(call(engine, other)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, other)).isNull();
         assertThat(engine.calls("boom")).isEqualTo(1);
         assertThat(engine.injections("boom")).isEqualTo(1);
         assertThat(engine.matchedSites("boom")).isEqualTo(1);
@@ -56,40 +58,40 @@ class ChaosEngineTest {
     @Test
     void aSiteRegisteredLaterIsBoundToTheRulesAlreadyThere() throws Throwable {
         add("name=r target=com.acme.Late#run returns=7");
-        int site = engine.sites().register(method("com.acme.Late", "run", "int"));
+        int site = SiteTable.of(engine).register(method("com.acme.Late", "run", "int"));
         assertThat(call(engine, site)).isEqualTo(7);
-        assertThat(engine.sites().register(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
+        assertThat(SiteTable.of(engine).register(method("com.acme.Late", "run", "int"))).as("the same method, the same id").isEqualTo(site);
     }
 
     @Test
     void subtypesMatchWithPlus() throws Throwable {
-        int site = engine.sites().register(WovenMethods.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
+        int site = SiteTable.of(engine).register(WovenMethods.subtype("org.h2.jdbc.JdbcStatement", "executeQuery", Set.of("java.sql.Statement")));
         add("name=jdbc target=java.sql.Statement+#execute* returns=null");
-        assertThat(call(engine, site)).isNull();
+        assertThat(call(engine, site)).isSameAs(Fault.NULL_RESULT);
     }
 
     @Test
     void returnsIsConvertedPerMethodAndRefusedWhereItDoesNotFit() throws Throwable {
-        int count = engine.sites().register(method("a.Repo", "count", "long"));
-        int name = engine.sites().register(method("a.Repo", "countName", "java.lang.String"));
+        int count = SiteTable.of(engine).register(method("a.Repo", "count", "long"));
+        int name = SiteTable.of(engine).register(method("a.Repo", "countName", "java.lang.String"));
         add("name=r target=a.Repo#count* returns=3");
 
         assertThat(call(engine, count)).isEqualTo(3L);
-        assertThat(call(engine, name)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, name)).isNull();
         assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("a.Repo#countName()", "returns java.lang.String"));
     }
 
     @Test
     void aCheckedExceptionIsRefusedWhereItIsNotDeclared() throws Throwable {
-        int declares = engine.sites().register(method("a.Repo", "save", "void", "java.sql.SQLException"));
-        int declaresSuper = engine.sites().register(method("a.Repo", "saveAll", "void", "java.lang.Exception"));
-        int silent = engine.sites().register(method("a.Repo", "saveQuietly", "void"));
+        int declares = SiteTable.of(engine).register(method("a.Repo", "save", "void", "java.sql.SQLException"));
+        int declaresSuper = SiteTable.of(engine).register(method("a.Repo", "saveAll", "void", "java.lang.Exception"));
+        int silent = SiteTable.of(engine).register(method("a.Repo", "saveQuietly", "void"));
         add("name=db target=a.Repo#save* exception=java.sql.SQLTransientConnectionException");
 
         assertThat(catchThrowable(() -> call(engine, declares))).isInstanceOf(SQLException.class);
         assertThat(catchThrowable(() -> call(engine, declaresSuper))).isInstanceOf(SQLException.class);
-        assertThat(call(engine, silent)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, silent)).isNull();
         assertThat(events).filteredOn(e -> e.type() == ChaosEvent.Type.REFUSED).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("a.Repo#saveQuietly()", "does not declare"));
         assertThat(engine.matchedSites("db")).isEqualTo(2);
@@ -97,16 +99,16 @@ class ChaosEngineTest {
 
     @Test
     void exitRulesActAtExitOnly() throws Throwable {
-        int site = engine.sites().register(method("a.Repo", "commit", "boolean"));
+        int site = SiteTable.of(engine).register(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
-        Object entered = engine.sites().enter(site);
+        Object entered = SiteTable.of(engine).enter(site);
         assertThat(entered).as("the body runs").isInstanceOf(ThreadCalls.class);
-        assertThat(engine.sites().exit(entered, true)).isEqualTo(false);
+        assertThat(SiteTable.of(engine).exit(entered, true)).isEqualTo(false);
     }
 
     @Test
     void severalRulesOnOneMethodApplyInOrderAndTheFirstThatReturnsEndsTheCall() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "java.lang.String"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "java.lang.String"));
         add("name=first target=a.B#c latency=0ms");
         add("name=second target=a.B#c returns=\"second\"");
         add("name=third target=a.B#c returns=\"third\"");
@@ -117,7 +119,7 @@ class ChaosEngineTest {
 
     @Test
     void addingUnderAUsedNameReplacesAndRestartsTheCounters() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1");
         call(engine, site);
         add("name=r target=a.B#c returns=2");
@@ -135,21 +137,21 @@ class ChaosEngineTest {
 
     @Test
     void disableEnableRemoveAndTheMasterSwitch() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1");
 
         assertThat(engine.disable("r")).isTrue();
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isNull();
         assertThat(engine.calls("r")).as("a disabled rule counts no calls").isZero();
         assertThat(engine.enable("r")).isTrue();
         assertThat(call(engine, site)).isEqualTo(1);
 
         engine.setEnabled(false);
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isNull();
         engine.setEnabled(true);
 
         assertThat(engine.remove("r")).isTrue();
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isNull();
         assertThat(engine.remove("r")).isFalse();
         assertThat(engine.enable("r")).isFalse();
         assertThat(engine.disable("nope")).isFalse();
@@ -160,8 +162,8 @@ class ChaosEngineTest {
     @Test
     void theArmedFlagTellsWhetherAnyRuleCanAct() throws Throwable {
         List<Boolean> seen = new CopyOnWriteArrayList<>();
-        engine.sites().addArmedListener(seen::add);
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        SiteTable.of(engine).addArmedListener(seen::add);
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1 limit=1");
         engine.disable("r");
         engine.enable("r");
@@ -174,7 +176,7 @@ class ChaosEngineTest {
 
     @Test
     void aDisabledRuleIsUnboundButStillCountsAsMatchingItsMethods() throws Throwable {
-        engine.sites().register(method("a.B", "c", "int"));
+        SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=r target=a.B#c returns=1 enabled=false");
         assertThat(engine.isArmed()).isFalse();
         assertThat(engine.matchedSites("r")).isEqualTo(1);
@@ -182,13 +184,13 @@ class ChaosEngineTest {
 
     @Test
     void theKillSwitchRemovesEveryRule() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=a target=a.B#c returns=1");
         add("name=b target=a.B#* latency=1ms");
         assertThat(call(engine, site)).isEqualTo(1);
         engine.stopAll();
         assertThat(engine.ruleNames()).isEmpty();
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isNull();
         assertThat(events.get(events.size() - 1).type()).isEqualTo(ChaosEvent.Type.STOPPED);
         assertThat(events.get(events.size() - 1).message()).isEqualTo("kill switch: 2 rules removed, 1 injection in all");
     }
@@ -225,7 +227,7 @@ class ChaosEngineTest {
 
     @Test
     void applyRulesKeepsUnchangedRulesReplacesChangedOnesAndRemovesMissingOnes() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         engine.applyRules(List.of(parser.parse("name=same target=a.B#c latency=0ms"),
                 parser.parse("name=changed target=a.B#c latency=0ms"),
                 parser.parse("name=gone target=a.B#c latency=0ms")));
@@ -260,16 +262,16 @@ class ChaosEngineTest {
 
     @Test
     void aFaultThatFailsIsSkippedAndCountedNotThrown() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "void"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "void"));
         add("name=bad target=a.B#c exception=dev.chaosagent.engine.ChaosEngineTest$ExplodingException");
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
-        assertThat(call(engine, site)).isSameAs(Fault.CONTINUE);
+        assertThat(call(engine, site)).isNull();
+        assertThat(call(engine, site)).isNull();
         assertThat(engine.failures()).isEqualTo(2);
     }
 
     @Test
     void describeShowsEveryRuleWithItsStateAndCounters() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "void"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "void"));
         add("name=slow target=a.B#c latency=0ms ttl=10m");
         add("name=off target=a.B#c latency=0ms enabled=false");
         call(engine, site);
@@ -284,8 +286,8 @@ class ChaosEngineTest {
     @Test
     void aCallNestedInACallOfTheSameRuleIsPartOfThatCall() throws Throwable {
         // A proxy or a subclass calling super: two matched methods, one logical call.
-        int proxy = engine.sites().register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
-        int target = engine.sites().register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        int proxy = SiteTable.of(engine).register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int target = SiteTable.of(engine).register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
         add("name=every2 target=a.Service+#find latency=0ms every=2");
         for (int i = 0; i < 10; i++) {
             call(engine, proxy, () -> call(engine, target));
@@ -299,18 +301,18 @@ class ChaosEngineTest {
     @Test
     void aRuleOnOneMethodCountsEachCallOfADirectRecursion() throws Throwable {
         // As Byteman and its peers count: a rule bound to one method needs no per-call frame.
-        int walk = engine.sites().register(method("a.Tree", "walk", "void"));
+        int walk = SiteTable.of(engine).register(method("a.Tree", "walk", "void"));
         add("name=every2 target=a.Tree#walk latency=0ms every=2");
         call(engine, walk, () -> call(engine, walk, () -> call(engine, walk)));
         assertThat(engine.calls("every2")).isEqualTo(3);
         assertThat(engine.injections("every2")).isEqualTo(1);
-        assertThat(engine.sites().enter(walk)).as("nothing left open for the exit").isSameAs(Fault.CONTINUE);
+        assertThat(SiteTable.of(engine).enter(walk)).as("nothing left open for the exit").isNull();
     }
 
     @Test
     void aRuleOnSeveralMethodsCountsARecursionOnceAndARuleOnOneOfThemEachCall() throws Throwable {
-        int walk = engine.sites().register(method("a.Tree", "walk", "void"));
-        engine.sites().register(method("a.Tree", "visit", "void"));
+        int walk = SiteTable.of(engine).register(method("a.Tree", "walk", "void"));
+        SiteTable.of(engine).register(method("a.Tree", "visit", "void"));
         add("name=both target=a.Tree#* latency=0ms");
         add("name=walk target=a.Tree#walk latency=0ms");
         call(engine, walk, () -> call(engine, walk, () -> call(engine, walk)));
@@ -320,18 +322,18 @@ class ChaosEngineTest {
 
     @Test
     void aRuleThatComesToMatchASecondMethodCountsANestedCallOnce() throws Throwable {
-        int proxy = engine.sites().register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
+        int proxy = SiteTable.of(engine).register(WovenMethods.subtype("a.Service$$Proxy", "find", Set.of("a.Service")));
         add("name=find target=a.Service+#find latency=0ms");
         call(engine, proxy);
-        int target = engine.sites().register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
+        int target = SiteTable.of(engine).register(WovenMethods.subtype("a.ServiceImpl", "find", Set.of("a.Service")));
         call(engine, proxy, () -> call(engine, target));
         assertThat(engine.calls("find")).as("the proxy's call, then the proxy and the target it delegates to: one call").isEqualTo(2);
     }
 
     @Test
     void anotherRuleStillCountsANestedCall() throws Throwable {
-        int outer = engine.sites().register(method("a.Checkout", "submit", "void"));
-        int inner = engine.sites().register(method("a.Payments", "charge", "void"));
+        int outer = SiteTable.of(engine).register(method("a.Checkout", "submit", "void"));
+        int inner = SiteTable.of(engine).register(method("a.Payments", "charge", "void"));
         add("name=both target=a.*#* latency=0ms");
         add("name=charge target=a.Payments#charge latency=0ms");
         call(engine, outer, () -> call(engine, inner));
@@ -341,7 +343,7 @@ class ChaosEngineTest {
 
     @Test
     void anExceptionInjectedAtEntryEndsTheLogicalCall() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "void"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "void"));
         add("name=second target=a.B#c exception=java.lang.IllegalStateException every=2");
         call(engine, site);
         assertThat(catchThrowable(() -> call(engine, site))).isInstanceOf(IllegalStateException.class);
@@ -351,7 +353,7 @@ class ChaosEngineTest {
 
     @Test
     void aBodyThatThrowsEndsTheLogicalCallAndSkipsExitRules() throws Throwable {
-        int site = engine.sites().register(method("a.Repo", "commit", "boolean"));
+        int site = SiteTable.of(engine).register(method("a.Repo", "commit", "boolean"));
         add("name=lie target=a.Repo#commit returns=false at=exit");
         Throwable thrown = catchThrowable(() -> call(engine, site, () -> {
             throw new IOException("the body's own");
@@ -364,7 +366,7 @@ class ChaosEngineTest {
 
     @Test
     void aReturnAtEntryEndsTheLogicalCall() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "int"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "int"));
         add("name=seven target=a.B#c returns=7");
         assertThat(call(engine, site)).isEqualTo(7);
         assertThat(call(engine, site)).isEqualTo(7);
@@ -373,7 +375,7 @@ class ChaosEngineTest {
 
     @Test
     void aCallOutOfScopeIsNotEligibleAndTheTriggersNeverSeeIt() throws Throwable {
-        int site = engine.sites().register(method("a.B", "c", "void"));
+        int site = SiteTable.of(engine).register(method("a.B", "c", "void"));
         add("name=workers target=a.B#c latency=0ms every=2 thread=worker-*");
         Thread.currentThread().setName("main-test");
         call(engine, site);
@@ -396,20 +398,20 @@ class ChaosEngineTest {
 
     @Test
     void argumentsPassedByTheWovenCodeAreMatchedAsText() throws Throwable {
-        int site = engine.sites().register(new WovenMethod("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
+        int site = SiteTable.of(engine).register(new WovenMethod("a.Albums", "find", List.of("long", "java.lang.String", "double"), "void",
                 List.of(), Set.of(), false, List.of(0, 1, 2)));
         add("name=album42 target=a.Albums#find exception=java.lang.IllegalStateException arg0=42 arg1=EU-* arg2=1.5");
-        assertThat(callWith(site, 41, "EU-DE", 1.5)).isSameAs(Fault.CONTINUE);
-        assertThat(callWith(site, 42, "US-CA", 1.5)).isSameAs(Fault.CONTINUE);
-        assertThat(callWith(site, 42, null, 1.5)).isSameAs(Fault.CONTINUE);
+        assertThat(callWith(site, 41, "EU-DE", 1.5)).isNull();
+        assertThat(callWith(site, 42, "US-CA", 1.5)).isNull();
+        assertThat(callWith(site, 42, null, 1.5)).isNull();
         assertThat(catchThrowable(() -> callWith(site, 42, "EU-DE", 1.5))).isInstanceOf(IllegalStateException.class);
         assertThat(engine.calls("album42")).isEqualTo(1);
     }
 
     @Test
     void anArgumentTheMethodDoesNotHaveRefusesTheRuleForThatMethodOnly() throws Throwable {
-        int none = engine.sites().register(method("a.Albums", "count", "int"));
-        int one = engine.sites().register(new WovenMethod("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
+        int none = SiteTable.of(engine).register(method("a.Albums", "count", "int"));
+        int one = SiteTable.of(engine).register(new WovenMethod("a.Albums", "find", List.of("int"), "void", List.of(), Set.of(), false, List.of(0)));
         add("name=first-arg target=a.Albums#* latency=0ms arg0=7");
         assertThat(eventLog()).contains("refused first-arg");
         assertThat(events.stream().filter(e -> e.type() == ChaosEvent.Type.REFUSED).findFirst().orElseThrow().message())
@@ -420,8 +422,8 @@ class ChaosEngineTest {
     }
 
     private Object callWith(int site, long number, String text, double real) throws Throwable {
-        Object entered = engine.sites().enter(site, number, null, 0, text, Double.doubleToRawLongBits(real), null);
-        return entered instanceof ThreadCalls ? engine.sites().exit(entered, true) : entered;
+        Object entered = SiteTable.of(engine).enter(site, number, null, 0, text, Double.doubleToRawLongBits(real), null);
+        return entered instanceof OpenCall ? SiteTable.of(engine).exit(entered, true) : entered;
     }
 
     /** An exception whose constructor fails: a broken fault, not an injected one. */

@@ -3,6 +3,8 @@ package dev.chaosagent.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
@@ -41,7 +43,7 @@ class DeferredOperationTest {
     private final List<ChaosEvent> events = new ArrayList<>();
     private final Channel channel = new Channel();
     private final Preset preset = new QueuePreset(channel);
-    private final int dispatch = engine.sites().register(new WovenMethod("com.acme.Channel", "dispatch", List.of("com.acme.Command"),
+    private final int dispatch = SiteTable.of(engine).register(new WovenMethod("com.acme.Channel", "dispatch", List.of("com.acme.Command"),
             "com.acme.Command", List.of(), Set.of("java.lang.Object"), false));
 
     DeferredOperationTest() {
@@ -81,7 +83,7 @@ class DeferredOperationTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300);
         assertThat(channel.sentFrom).isNotSameAs(Thread.currentThread());
         assertThat(channel.answersWhenSentAgain).as("the library's dispatch, entered again by the send, is the same call")
-                .containsExactly(Fault.CONTINUE);
+                .containsExactly((Object) null);
         assertThat(engine.calls("slow")).isEqualTo(1);
         assertThat(engine.injections("slow")).isEqualTo(1);
     }
@@ -126,13 +128,13 @@ class DeferredOperationTest {
         return Rule.builder().name(name).preset(preset);
     }
 
-    /** The woven entry of {@code Channel.dispatch(command)}: the value the method returns instead of running, or CONTINUE. */
+    /** The woven entry of {@code Channel.dispatch(command)}: the value the method returns instead of running, or null. */
     private Object dispatch(CompletableFuture<String> command) throws Throwable {
-        Object entered = engine.sites().enter(dispatch, new Object[] {channel, command}, 0, null, 0, null, 0, null);
-        if (entered instanceof ThreadCalls) {
+        Object entered = SiteTable.of(engine).enter(dispatch, new Object[] {channel, command}, 0, null, 0, null, 0, null);
+        if (entered instanceof OpenCall) {
             channel.send(command);
-            engine.sites().exit(entered, true);
-            return Fault.CONTINUE;
+            SiteTable.of(engine).exit(entered, true);
+            return null;
         }
         return entered;
     }
@@ -153,7 +155,7 @@ class DeferredOperationTest {
         /** What the agent's deferred send calls: the library's own dispatch, woven too. */
         void dispatchAgain(CompletableFuture<String> command) {
             try {
-                answersWhenSentAgain.add(engine.sites().enter(site, new Object[] {this, command}, 0, null, 0, null, 0, null));
+                answersWhenSentAgain.add(SiteTable.of(engine).enter(site, new Object[] {this, command}, 0, null, 0, null, 0, null));
             } catch (Throwable t) {
                 answersWhenSentAgain.add(t);
             }

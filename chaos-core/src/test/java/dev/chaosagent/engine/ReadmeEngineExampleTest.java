@@ -5,6 +5,7 @@ import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.fault.Faults;
 import dev.chaosagent.rule.Rule;
 import java.sql.SQLException;
@@ -47,8 +48,8 @@ class ReadmeEngineExampleTest {
 
     /** What the application does while the rules are on; the agent's woven code calls the engine like this. */
     private void runTheScenario(ChaosEngine engine) throws Throwable {
-        int cacheGet = engine.sites().register(method("com.acme.Cache", "get", "java.lang.Object"));
-        int repoSave = engine.sites().register(method("com.acme.Repo", "save", "void", "java.sql.SQLException"));
+        int cacheGet = SiteTable.of(engine).register(method("com.acme.Cache", "get", "java.lang.Object"));
+        int repoSave = SiteTable.of(engine).register(method("com.acme.Repo", "save", "void", "java.sql.SQLException"));
         for (int i = 0; i < 6; i++) {
             call(engine, cacheGet);
         }

@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import java.lang.management.ManagementFactory;
@@ -26,7 +27,7 @@ class RuleResourcesTest {
     @Test
     void threadsAreHeldUntilTheRuleIsRemoved() throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        int id = engine.sites().register(site);
+        int id = SiteTable.of(engine).register(site);
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=3"));
         call(engine, id);
@@ -40,7 +41,7 @@ class RuleResourcesTest {
     @Test
     void threadsStopAtTheCap() throws Throwable {
         ChaosEngine engine = ChaosEngine.builder().resourceLimits(new ResourceLimits(Long.MAX_VALUE, 5)).build();
-        int id = engine.sites().register(site);
+        int id = SiteTable.of(engine).register(site);
         long baseline = liveLeakThreads();
         engine.add(parser.parse("name=leak target=a.B#c threads=2"));
         for (int i = 0; i < 5; i++) {
@@ -54,7 +55,7 @@ class RuleResourcesTest {
     @Test
     void memoryIsRetainedUntilTheRuleEndsAndNeverPastTheCap() throws Throwable {
         ChaosEngine engine = ChaosEngine.builder().resourceLimits(new ResourceLimits(40L << 20, 10)).build();
-        int id = engine.sites().register(site);
+        int id = SiteTable.of(engine).register(site);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         engine.add(parser.parse("name=leak target=a.B#c memory=16MB"));
         for (int i = 0; i < 4; i++) {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
-import dev.chaosagent.engine.ThreadCalls;
 import dev.chaosagent.journal.Journal;
 import dev.chaosagent.plan.Plan;
 import dev.chaosagent.plan.PlanParser;
@@ -26,8 +27,8 @@ class ExperimentTest {
     private final Journal journal = Journal.start(engine, null);
     private final Experiments experiments = new Experiments(engine, "pod-0");
     private final PlanParser parser = new PlanParser(new RuleParser(getClass().getClassLoader()));
-    private final int shop = engine.sites().register(site("com.acme.Shop", "album"));
-    private final int catalog = engine.sites().register(site("com.acme.Catalog", "fetch"));
+    private final int shop = SiteTable.of(engine).register(site("com.acme.Shop", "album"));
+    private final int catalog = SiteTable.of(engine).register(site("com.acme.Catalog", "fetch"));
 
     @AfterEach
     void close() {
@@ -46,18 +47,18 @@ class ExperimentTest {
     /** One call of the observed method, which calls the catalog; true when it failed. */
     private boolean shopCall() {
         try {
-            Object entered = engine.sites().enter(shop);
-            if (!(entered instanceof ThreadCalls)) {
+            Object entered = SiteTable.of(engine).enter(shop);
+            if (!(entered instanceof OpenCall)) {
                 WovenCall.call(engine, catalog); // the shop is not woven: its body runs as is
                 return false;
             }
             try {
                 WovenCall.call(engine, catalog);
             } catch (Throwable thrown) {
-                engine.sites().exit(entered, false);
+                SiteTable.of(engine).exit(entered, false);
                 throw thrown;
             }
-            engine.sites().exit(entered, true);
+            SiteTable.of(engine).exit(entered, true);
             return false;
         } catch (Throwable failed) {
             return true;

@@ -4,9 +4,10 @@ import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
-import dev.chaosagent.rule.RuleParser;
 import dev.chaosagent.harness.JsonObject;
+import dev.chaosagent.rule.RuleParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class JournalTest {
     void everyEventIsAJsonLineThatTellsTheStory(@TempDir Path dir) throws Throwable {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.start(engine, file, 100);
-        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = SiteTable.of(engine).register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=slow target=a.B#c latency=0ms"));
         call(engine, site);
         call(engine, site);

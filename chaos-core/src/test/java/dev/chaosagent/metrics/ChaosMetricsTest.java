@@ -4,6 +4,7 @@ import static dev.chaosagent.testing.WovenCall.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.rule.RuleParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,7 +18,7 @@ class ChaosMetricsTest {
     void countersFollowTheEnginesRules() throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
         RuleParser parser = new RuleParser(getClass().getClassLoader());
-        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = SiteTable.of(engine).register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=before target=a.B#c latency=0ms every=2"));
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -40,7 +41,7 @@ class ChaosMetricsTest {
     @Test
     void theHeapThatMemoryFaultsRetainIsAGaugeUntilTheirRuleEnds() throws Throwable {
         ChaosEngine engine = ChaosEngine.create();
-        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = SiteTable.of(engine).register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new ChaosMetrics(engine).bindTo(registry);
         assertThat(registry.get("chaos.memory.retained").gauge().value()).isZero();

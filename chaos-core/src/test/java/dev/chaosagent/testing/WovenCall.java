@@ -1,9 +1,8 @@
 package dev.chaosagent.testing;
 
 import dev.chaosagent.engine.ChaosEngine;
-import dev.chaosagent.engine.SiteTable;
-import dev.chaosagent.engine.ThreadCalls;
-import dev.chaosagent.fault.Fault;
+import dev.chaosagent.engine.spi.OpenCall;
+import dev.chaosagent.engine.spi.SiteTable;
 
 /** Calls the engine the way woven code does for one call of a method: entry, the body, exit. */
 public final class WovenCall {
@@ -11,20 +10,20 @@ public final class WovenCall {
     private WovenCall() {
     }
 
-    /** A call whose body returns normally: what the engine decided, {@link Fault#CONTINUE} for nothing. */
+    /** A call whose body returns normally: what the engine decided, null for nothing. */
     public static Object call(ChaosEngine engine, int site) throws Throwable {
         return call(engine, site, () -> { });
     }
 
     /** A call whose body is {@code body}; its exception, if any, ends the call as it would a method. */
     public static Object call(ChaosEngine engine, int site, Body body) throws Throwable {
-        SiteTable sites = engine.sites();
+        SiteTable sites = SiteTable.of(engine);
         Object entered = sites.enter(site);
-        if (entered == Fault.CONTINUE) {
+        if (entered == null) {
             body.run(); // nothing open: the woven code runs the body and has nothing to do at exit
             return entered;
         }
-        if (!(entered instanceof ThreadCalls)) {
+        if (!(entered instanceof OpenCall)) {
             return entered;
         }
         try {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chaosagent.engine.ChaosEngine;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
-import dev.chaosagent.fault.Fault;
 import dev.chaosagent.rule.RuleParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,11 @@ class TriggersTest {
 
     /** The 1-based numbers of the calls that were injected, out of {@code calls}. */
     private List<Integer> injectedCalls(ChaosEngine engine, String spec, int calls) throws Throwable {
-        int site = engine.sites().register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
+        int site = SiteTable.of(engine).register(new WovenMethod("a.B", "c", List.of(), "int", List.of(), Set.of(), false));
         engine.add(parser.parse("name=r target=a.B#c returns=1 " + spec));
         List<Integer> injected = new ArrayList<>();
         for (int i = 1; i <= calls; i++) {
-            if (call(engine, site) != Fault.CONTINUE) {
+            if (call(engine, site) != null) {
                 injected.add(i);
             }
         }

@@ -44,9 +44,10 @@ public final class StatusFault extends PresetFault {
     public Object inject(FaultContext context, long n) throws Exception {
         HttpOperation operation = HttpOperations.of(context.operand());
         if (operation == null) {
-            return CONTINUE; // not a request the presets can answer (a forward, say): it goes on as it is
+            return null; // not a request the presets can answer (a forward, say): it goes on as it is
         }
-        return operation.answer(status, context.returnType());
+        Object answer = operation.answer(status, context.returnType());
+        return answer == null ? NULL_RESULT : answer; // a server's handler returns nothing: the answer is already written
     }
 
     @Override

@@ -97,11 +97,6 @@ public final class JdbcPreset extends Preset {
         return List.of("META-INF/services/java.sql.Driver");
     }
 
-    /** The statements whose SQL is remembered now (for tests: prepared statements are let go of). */
-    int rememberedStatements() {
-        return preparedSql.size();
-    }
-
     /** SQL patterns ignore case: the pattern is lower-cased here, the statement was when classified. */
     private abstract static class SqlKey implements PresetKey {
         @Override

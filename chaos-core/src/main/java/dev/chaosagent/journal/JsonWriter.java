@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Just enough JSON to write the journal's objects: strings, numbers, booleans, null, and nested maps and lists of them. */
-final class Json {
+final class JsonWriter {
 
-    private Json() {
+    private JsonWriter() {
     }
 
     static String object(Map<String, ?> fields) {

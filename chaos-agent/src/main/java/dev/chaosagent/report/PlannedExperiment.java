@@ -9,7 +9,7 @@ import java.util.Map;
  * What an experiment set out to do, from its {@code experiment-started} line: the plan and its
  * settings, the hypothesis, the abort conditions, the planned phases and the rules.
  */
-record Experiment(String plan, String pod, Long seed, boolean dryRun, Hypothesis hypothesis, Abort abort,
+record PlannedExperiment(String plan, String pod, Long seed, boolean dryRun, Hypothesis hypothesis, Abort abort,
         List<PlannedPhase> phases, List<String> rules) {
 
     /** The steady state; {@code observe} is the target pattern or the preset with its keys. */
@@ -22,7 +22,7 @@ record Experiment(String plan, String pod, Long seed, boolean dryRun, Hypothesis
     record PlannedPhase(String name, Double durationMs, List<String> rules) {
     }
 
-    static Experiment of(JournalLine started) {
+    static PlannedExperiment of(JournalLine started) {
         Boolean dryRun = started.bool("dryRun");
         JournalLine hypothesis = started.inside("hypothesis");
         JournalLine abort = started.inside("abort");
@@ -31,7 +31,7 @@ record Experiment(String plan, String pod, Long seed, boolean dryRun, Hypothesis
             JournalLine phase = started.element("phases", element);
             phases.add(new PlannedPhase(Timeline.named(phase.string("name")), phase.number("durationMs"), strings(phase, "rules")));
         }
-        return new Experiment(started.string("plan"), started.string("pod"), seed(started), Boolean.TRUE.equals(dryRun),
+        return new PlannedExperiment(started.string("plan"), started.string("pod"), seed(started), Boolean.TRUE.equals(dryRun),
                 hypothesis == null ? null : new Hypothesis(observe(hypothesis), hypothesis.number("windowMs"),
                         hypothesis.number("minCalls"), hypothesis.number("success"), hypothesis.number("p99Ms")),
                 abort == null ? null : new Abort(abort.bool("onBrokenHypothesis"), abort.number("heap"), abort.number("afterMs")),

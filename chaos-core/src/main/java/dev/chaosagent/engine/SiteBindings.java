@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import dev.chaosagent.async.AsyncCall;
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.spi.ArmedListener;
+import dev.chaosagent.engine.spi.SiteTable;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
@@ -22,16 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instrumented methods, the rules bound to each, and the per-call path: what instrumentation
- * calls, kept out of {@link ChaosEngine}'s API for users. The weaver {@link #register registers}
- * each method it instruments and gets an id that the woven code passes back to {@link #enter} and
- * {@link #exit} on every call.
+ * The instrumented methods, the rules bound to each, and the per-call path: the engine's
+ * {@link SiteTable}, which the weaver reaches through {@link SiteTable#of}.
  *
  * <p>Changes (binding, the master switch) happen under the engine's lock; the per-call path only
  * reads volatile fields of this object and the sites' binding arrays, takes no lock and allocates
  * nothing unless a rule injects.
  */
-public final class SiteTable {
+final class SiteBindings implements SiteTable {
 
     private static final Binding[] NONE = new Binding[0];
 
@@ -51,7 +50,7 @@ public final class SiteTable {
     private volatile boolean enabled;
     private volatile Site[] sites = new Site[0];
 
-    SiteTable(Object lock, EngineEvents events, boolean enabled) {
+    SiteBindings(Object lock, EngineEvents events, boolean enabled) {
         this.lock = lock;
         this.events = events;
         this.enabled = enabled;
@@ -59,17 +58,11 @@ public final class SiteTable {
 
     // ---------------------------------------------------------------- the per-call path
 
-    /**
-     * Called at the entry of the instrumented method {@code siteId}. Returns {@link Fault#CONTINUE} when
-     * no rule counts this call (the woven code then has nothing to do at exit), the value the method
-     * must return without running its body, or a {@link ThreadCalls} token: the body runs, and the
-     * woven code hands the token to {@link #exit} once it ends, normally or not. May throw the
-     * exception a rule injects.
-     */
+    @Override
     public Object enter(int siteId) throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         // Kept apart from the overload below, and small: this is the path of nearly every woven call.
         Binding[] bindings = site.bindings;
@@ -80,31 +73,22 @@ public final class SiteTable {
         return decide(calls, calls.open(bindings, site.observer));
     }
 
-    /**
-     * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
-     * scope keys ({@link WovenMethod#passedArguments()}, in that order): primitives widened to a
-     * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
-     * as they are; a slot it does not use holds 0 and null.
-     */
+    @Override
     public Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
         return enter(siteId, null, bits0, object0, bits1, object1, bits2, object2);
     }
 
-    /**
-     * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
-     * {@code operand} is what its woven code passes for the preset to read (the receiver or a
-     * parameter), held while the call is decided and its entry faults act.
-     */
+    @Override
     public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         ThreadCalls calls = ThreadCalls.current();
         if (calls.resending()) {
-            return Fault.CONTINUE; // an operation a latency held back, sent now: it was counted and decided when called
+            return null; // an operation a latency held back, sent now: it was counted and decided when called
         }
         Binding[] bindings = site.bindings;
         if (bindings.length > 0 && bindings[0].frameless) {
@@ -118,18 +102,14 @@ public final class SiteTable {
         }
     }
 
-    /**
-     * As {@link #enter(int)}, for a suspend function entered again to resume a call that its first
-     * entry already counted and decided: the call's frame opens for the rules that act at exit,
-     * which decide once its result is there. Returns {@link Fault#CONTINUE} or a token.
-     */
+    @Override
     public Object resume(int siteId) {
         Site site = acting(siteId);
         if (site == null) {
-            return Fault.CONTINUE;
+            return null;
         }
         ThreadCalls calls = ThreadCalls.current();
-        return calls.open(site.bindings, null) < 0 ? Fault.CONTINUE : calls;
+        return calls.open(site.bindings, null) < 0 ? null : calls;
     }
 
     /**
@@ -151,29 +131,29 @@ public final class SiteTable {
     private static Object decideAlone(Binding[] bindings) throws Throwable {
         for (Binding binding : bindings) {
             Object result = binding.rule.onCall(binding);
-            if (result != Fault.CONTINUE) {
+            if (result != null) {
                 return result;
             }
         }
-        return Fault.CONTINUE;
+        return null;
     }
 
     /** The rules that act at entry decide on the bindings the call opened, from {@code first} on. */
     private static Object decide(ThreadCalls calls, int first) throws Throwable {
         if (first < 0) {
-            return Fault.CONTINUE; // inside a call every one of its rules already counted
+            return null; // inside a call every one of its rules already counted
         }
         int height = calls.height();
-        Object result = Fault.CONTINUE;
+        Object result = null;
         AsyncCall async = null;
         try {
-            for (int i = first; i < height && result == Fault.CONTINUE; i++) {
+            for (int i = first; i < height && result == null; i++) {
                 Binding binding = calls.at(i);
                 if (binding.atEntry) {
                     result = binding.rule.onCall(binding);
                     if (result instanceof AsyncCall effect) {
                         async = AsyncCall.merge(async, effect);
-                        result = async.ends() ? async : Fault.CONTINUE;
+                        result = async.ends() ? async : null;
                     }
                 }
             }
@@ -181,34 +161,28 @@ public final class SiteTable {
             calls.close(true);
             throw injected;
         }
-        if (result != Fault.CONTINUE) {
+        if (result != null) {
             calls.close(false); // the body will not run: no exit follows
             return result;
         }
         return async == null ? calls : async.carrying(calls);
     }
 
-    /**
-     * Called when a call that {@link #enter} answered with a token ends. When the body returned
-     * normally, the rules that act at exit decide: returns {@link Fault#CONTINUE} to keep the return
-     * value, or the value to return instead; may throw the injected exception. At an asynchronous
-     * method the token may be an {@link AsyncCall}, and so may the answer: what the rules decided for
-     * what the method returned.
-     */
+    @Override
     public Object exit(Object token, boolean returnedNormally) throws Throwable {
         AsyncCall async = token instanceof AsyncCall entered ? entered : null;
         ThreadCalls calls = (ThreadCalls) (async != null ? async.frame() : token);
-        Object result = Fault.CONTINUE;
+        Object result = null;
         boolean failed = !returnedNormally;
         try {
             if (returnedNormally && enabled) {
-                for (int i = calls.innermost(); i < calls.height() && result == Fault.CONTINUE; i++) {
+                for (int i = calls.innermost(); i < calls.height() && result == null; i++) {
                     Binding binding = calls.at(i);
                     if (!binding.atEntry) {
                         result = binding.rule.onCall(binding);
                         if (result instanceof AsyncCall effect) {
                             async = AsyncCall.merge(async, effect);
-                            result = async.ends() ? async : Fault.CONTINUE;
+                            result = async.ends() ? async : null;
                         }
                     }
                 }
@@ -222,7 +196,7 @@ public final class SiteTable {
         if (async != null) {
             async.carrying(null);
         }
-        return result == Fault.CONTINUE && async != null && returnedNormally ? async : result;
+        return result == null && async != null && returnedNormally ? async : result;
     }
 
     private Site site(int siteId) {
@@ -235,7 +209,7 @@ public final class SiteTable {
 
     // ---------------------------------------------------------------- registration and binding
 
-    /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
+    @Override
     public int register(WovenMethod method) {
         synchronized (lock) {
             Integer known = ids.get(method);
@@ -265,10 +239,7 @@ public final class SiteTable {
         }
     }
 
-    /**
-     * Told (under the engine's lock, so in order) each time the engine becomes armed or disarmed, and
-     * once now: armed, the master switch is on and some rule can act.
-     */
+    @Override
     public void addArmedListener(ArmedListener listener) {
         synchronized (lock) {
             armed.addListener(listener);
@@ -306,9 +277,11 @@ public final class SiteTable {
         }
     }
 
-    /** What experiments observe, which instrumentation weaves as it weaves targets; under the engine's lock. */
-    List<ObservedCalls> observed() {
-        return List.copyOf(observed.values());
+    @Override
+    public List<ObservedCalls> observed() {
+        synchronized (lock) {
+            return List.copyOf(observed.values());
+        }
     }
 
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
@@ -372,13 +345,13 @@ public final class SiteTable {
                 continue;
             }
             Object returnValue = null;
-            Fault fault = rule.fault();
+            Fault fault = active.fault();
             // An asynchronous result, or a deferred operation, fails with any exception, checked or not; the first holds any value.
             AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
             DeferredOperation deferred = rule.async() && rule.preset() != null ? deferredAt(rule.preset(), method) : null;
             if (deferred != null) {
                 async = null;
-                String undeferrable = undeferrable(rule, method);
+                String undeferrable = undeferrable(rule, fault, method);
                 if (undeferrable != null) {
                     refuseAt(active, site, undeferrable);
                     continue;
@@ -466,8 +439,8 @@ public final class SiteTable {
      * it can: by the time the method returns, the operation is on its way, and nothing stands for its
      * value but the library's own object.
      */
-    private static String undeferrable(Rule rule, WovenMethod method) {
-        if (rule.fault() instanceof ReturnsFault returns) {
+    private static String undeferrable(Rule rule, Fault fault, WovenMethod method) {
+        if (fault instanceof ReturnsFault returns) {
             return "returns=" + returns.value() + " cannot stand for the operation " + method.signature()
                     + " hands to its library, which completes it later (expected latency or an exception, or async=off)";
         }
