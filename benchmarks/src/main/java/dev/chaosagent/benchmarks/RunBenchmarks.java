@@ -22,8 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code benchmarks/results/latest.json} so that a later run can be compared with this one.
  *
  * Then measures latency fidelity ({@link LatencyFidelity}), start-up ({@link StartupTime}), live
- * change ({@link LiveChange}), exit ({@link ExitTime}) and a service under load ({@link ServiceUnderLoad}),
- * and compares with Byteman.
+ * change ({@link LiveChange}), exit ({@link ExitTime}), a service under load ({@link ServiceUnderLoad})
+ * and what chaos-junit adds to a test suite ({@link JUnitSuiteCost}), and compares with Byteman.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar}
  * ({@code -Dchaos.agent.jar=...} to point at another agent jar, {@code -Dbench.quick=true} for a
@@ -189,6 +189,8 @@ public final class RunBenchmarks {
         figures.addAll(ExitTime.measure(agentJar, plans));
         System.out.println("benchmarks: the music store under a closed-loop HTTP load (4 store JVMs, 15 interleaved rounds of 2 s)");
         figures.addAll(ServiceUnderLoad.measure(agentJar, bytemanJar, plans, quick));
+        System.out.println("benchmarks: what chaos-junit adds to a test suite (7 interleaved rounds)");
+        figures.addAll(JUnitSuiteCost.measure(agentJar));
         json.append("  \"figures\": [\n");
         for (int i = 0; i < figures.size(); i++) {
             json.append("    ").append(figures.get(i).json()).append(i + 1 < figures.size() ? ",\n" : "\n");

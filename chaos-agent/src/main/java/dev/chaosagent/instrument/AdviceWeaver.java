@@ -45,6 +45,15 @@ import net.bytebuddy.pool.TypePool;
 final class AdviceWeaver {
 
     private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
+    /**
+     * The advice classes' class files, read from the agent jar once: each weave reads the advice's
+     * code, and a test suite that adds and removes a rule per test weaves once per test.
+     */
+    private static final ClassFileLocator ADVICE = new ClassFileLocator.Compound(
+            new ClassFileLocator.Simple(ClassFileLocator.ForClassLoader.readToNames(CallAdvice.class, ScopedCallAdvice.class,
+                    AsyncCallAdvice.class, ScopedAsyncCallAdvice.class, SuspendCallAdvice.class, PresetCallAdvice.class,
+                    PresetAsyncCallAdvice.class, RecordAdvice.class)),
+            ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader()));
 
     private AdviceWeaver() {
     }
@@ -73,16 +82,16 @@ final class AdviceWeaver {
         Advice.WithCustomMapping recording = Advice.withCustomMapping().bind(RecorderId.class, siteIds.recorders())
                 .bind(new OperandArguments(method -> targeted.recorder(method).value().index(names(method.getParameters().asTypeList()))));
         DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
-                .visit(advice.to(CallAdvice.class).on(targeted.passing(false, false)))
-                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class).on(targeted.passing(true, false)))
-                .visit(advice.to(AsyncCallAdvice.class).on(targeted.passing(false, true)))
-                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class).on(targeted.passing(true, true)))
-                .visit(advice.to(SuspendCallAdvice.class).on(targeted.suspendFunctions()))
-                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetCallAdvice.class, CallAdvice.class)
+                .visit(advice.to(CallAdvice.class, ADVICE).on(targeted.passing(false, false)))
+                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class, ADVICE).on(targeted.passing(true, false)))
+                .visit(advice.to(AsyncCallAdvice.class, ADVICE).on(targeted.passing(false, true)))
+                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE).on(targeted.passing(true, true)))
+                .visit(advice.to(SuspendCallAdvice.class, ADVICE).on(targeted.suspendFunctions()))
+                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetCallAdvice.class, CallAdvice.class, ADVICE)
                         .on(targeted.presetBound(false)))
-                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class)
+                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE)
                         .on(targeted.presetBound(true)))
-                .visit(recording.to(RecordAdvice.class).on(targeted.recording()));
+                .visit(recording.to(RecordAdvice.class, ADVICE).on(targeted.recording()));
         if (computeFrames) {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
                     .readerFlags(ClassReader.SKIP_FRAMES));

@@ -44,10 +44,10 @@ final class OperandArguments implements Advice.OffsetMapping.Factory<OperandArgu
                 if (index == Operand.RECEIVER && !method.isStatic()) {
                     return new Target.ForStackManipulation(MethodVariableAccess.loadThis());
                 }
-                if (index == Operand.ARGUMENTS || (index == Operand.RECEIVER_AND_ARGUMENTS && !method.isStatic())) {
+                if (index == Operand.ARGUMENTS || index == Operand.RECEIVER_AND_ARGUMENTS) {
                     List<StackManipulation> values = new ArrayList<>();
                     if (index == Operand.RECEIVER_AND_ARGUMENTS) {
-                        values.add(MethodVariableAccess.loadThis());
+                        values.add(method.isStatic() ? NullConstant.INSTANCE : MethodVariableAccess.loadThis());
                     }
                     for (ParameterDescription parameter : method.getParameters()) {
                         values.add(new StackManipulation.Compound(

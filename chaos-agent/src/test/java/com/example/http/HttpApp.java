@@ -1,16 +1,13 @@
 package com.example.http;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.chaosagent.harness.CommandLoop;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The application of the HTTP presets' tests, run in a forked JVM on one library's jars. It reads
- * commands on stdin ({@code ID COMMAND ARGS}) and answers each on stdout ({@code ID ok (Nms) VALUE}
- * or {@code ID err (Nms) TYPE: MESSAGE}), as {@code ShopApp} does: it serves HTTP with one server
+ * The application of the HTTP presets' tests, run in a forked JVM on one library's jars and driven
+ * by commands on stdin ({@link CommandLoop}), as {@code ShopApp} is: it serves HTTP with one server
  * library, or sends requests with one client library, and drives the agent over JMX as an operator
  * would.
  */
@@ -22,29 +19,8 @@ public final class HttpApp {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.out.println("ready");
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] words = line.trim().split(" ", 3);
-            if (words.length < 2) {
-                continue;
-            }
-            if (words[1].equals("exit")) {
-                System.out.println(words[0] + " ok (0ms) bye");
-                System.exit(0);
-            }
-            long start = System.nanoTime();
-            String status = "ok";
-            String value;
-            try {
-                value = String.valueOf(run(words[1], words.length > 2 ? words[2] : ""));
-            } catch (Throwable t) {
-                status = "err";
-                value = t.getClass().getName() + ": " + t.getMessage();
-            }
-            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
-        }
+        CommandLoop.serve(HttpApp::run);
+        System.exit(0); // the servers' threads would keep the JVM alive
     }
 
     private static Object run(String command, String argument) throws Exception {

@@ -1,20 +1,16 @@
 package com.example.shop;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.chaosagent.harness.CommandLoop;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * The application the integration tests run in a forked JVM. It reads commands on stdin, one per
- * line ({@code ID COMMAND ARGS}), and answers each on stdout: {@code ID ok (Nms) VALUE} or
- * {@code ID err (Nms) TYPE: MESSAGE}. It never dies of an exception, so a test sees exactly what a
- * caller would.
+ * The application the integration tests run in a forked JVM, driven by commands on stdin
+ * ({@link CommandLoop}).
  */
 public final class ShopApp {
 
@@ -30,32 +26,7 @@ public final class ShopApp {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.out.println("ready");
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] words = line.trim().split(" ", 3);
-            if (words.length < 2) {
-                continue;
-            }
-            if (words[1].equals("exit")) {
-                System.out.println(words[0] + " ok (0ms) bye");
-                return;
-            }
-            String argument = words.length > 2 ? words[2] : "";
-            long start = System.nanoTime();
-            String status;
-            String value;
-            try {
-                status = "ok";
-                value = String.valueOf(run(words[1], argument));
-            } catch (Throwable t) {
-                status = "err";
-                value = t.getClass().getName() + ": " + t.getMessage();
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println(words[0] + " " + status + " (" + millis + "ms) " + value);
-        }
+        CommandLoop.serve(ShopApp::run);
     }
 
     private static Object run(String command, String argument) throws Exception {

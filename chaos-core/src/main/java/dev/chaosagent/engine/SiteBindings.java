@@ -83,8 +83,8 @@ final class SiteBindings implements SiteTable {
     public Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
         Site site = acting(siteId);
-        if (site == null) {
-            return null;
+        if (site == null || Reentrancy.inside()) {
+            return null; // nor a call that the agent's own work makes (a fault making the call again later)
         }
         ThreadCalls calls = ThreadCalls.current();
         if (calls.resending()) {

@@ -17,7 +17,7 @@ public final class Operand {
     public static final int NONE = -3;
     /** {@link #index} of all the parameters, passed as one {@code Object[]} (primitives boxed). */
     public static final int ARGUMENTS = -4;
-    /** {@link #index} of the receiver followed by all the parameters, as one {@code Object[]}. */
+    /** {@link #index} of the receiver followed by all the parameters, passed as one {@code Object[]}. */
     public static final int RECEIVER_AND_ARGUMENTS = -5;
 
     private final int index;
@@ -47,8 +47,9 @@ public final class Operand {
     }
 
     /**
-     * The receiver and then all the parameters, in a new array at each call: for a preset whose fault
-     * calls the method again with other parameters (Kafka's send, with a callback of its own).
+     * The receiver, then all the parameters, in a new array at each call: for a preset whose fault
+     * makes the call again, later (a gRPC stream started after a latency) or with other parameters
+     * (Kafka's send, with a callback of its own).
      */
     public static Operand receiverAndArguments() {
         return new Operand(RECEIVER_AND_ARGUMENTS, null, null);

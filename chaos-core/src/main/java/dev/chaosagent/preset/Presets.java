@@ -1,11 +1,14 @@
 package dev.chaosagent.preset;
 
+import dev.chaosagent.preset.grpc.GrpcClientPreset;
+import dev.chaosagent.preset.grpc.GrpcServerPreset;
 import dev.chaosagent.preset.http.HttpClientPreset;
 import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
 import dev.chaosagent.preset.kafka.KafkaConsumerPreset;
 import dev.chaosagent.preset.kafka.KafkaProducerPreset;
 import dev.chaosagent.preset.redis.RedisPreset;
+import dev.chaosagent.rule.InvalidRuleException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +16,8 @@ import java.util.List;
 public final class Presets {
 
     private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
-            KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE, RedisPreset.INSTANCE);
+            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE, KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE,
+            RedisPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {
@@ -27,6 +31,15 @@ public final class Presets {
             }
         }
         return null;
+    }
+
+    /** The preset of that name ({@code preset=NAME}), refused as the rule language refuses a name that is no preset's. */
+    public static Preset named(String name) {
+        Preset preset = find(name);
+        if (preset == null) {
+            throw new InvalidRuleException("preset", name, "is not a preset (expected one of " + names() + ")");
+        }
+        return preset;
     }
 
     public static List<Preset> all() {

@@ -16,11 +16,7 @@ final class PresetKeys {
         if (value == null) {
             return null;
         }
-        Preset preset = value.kind() == RuleValue.Kind.NULL ? null : Presets.find(value.text());
-        if (preset == null) {
-            throw new InvalidRuleException("preset", value.text(), "is not a preset (expected one of " + Presets.names() + ")");
-        }
-        return preset;
+        return Presets.named(value.kind() == RuleValue.Kind.NULL ? null : value.text());
     }
 
     /** Refuses a key that is not a key of the rule's preset, or that needs a preset, with the keys expected there; else returns. */

@@ -209,7 +209,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
 
         public Builder probability(double probability) {
             if (!(probability >= 0 && probability <= 1)) {
-                throw new InvalidRuleException("probability", String.valueOf(probability), "is out of range (expected 0..1)");
+                throw RuleParser.notAProbability(String.valueOf(probability));
             }
             this.probability = probability;
             return this;
@@ -222,7 +222,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
 
         public Builder after(long after) {
             if (after < 0) {
-                throw new InvalidRuleException("after", String.valueOf(after), "is negative (expected a whole number, 0 or more)");
+                throw RuleParser.notAWholeNumber("after", String.valueOf(after), 0, Long.MAX_VALUE);
             }
             this.after = after;
             return this;
@@ -248,7 +248,7 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
 
         private static long atLeastOne(String key, long value) {
             if (value < 1) {
-                throw new InvalidRuleException(key, String.valueOf(value), "is not positive (expected a whole number, 1 or more)");
+                throw RuleParser.notAWholeNumber(key, String.valueOf(value), 1, Long.MAX_VALUE);
             }
             return value;
         }

@@ -65,6 +65,22 @@ public final class RuleParser {
         return fromValues(values);
     }
 
+    /**
+     * Reads scope keys alone in the one-line form, e.g. {@code thread=worker-* arg0=42}, with the
+     * keys of {@code preset} (null: the rule has none), as a rule's scope keys are read. Any other
+     * key is refused, with what was expected.
+     */
+    public static Scope parseScope(String keysAndValues, Preset preset) {
+        Map<String, RuleValue> values = tokenize(keysAndValues);
+        Map<String, String> scope = takeScopeKeys(values, preset);
+        for (Map.Entry<String, RuleValue> entry : values.entrySet()) {
+            PresetKeys.refuseUnknown(entry.getKey(), entry.getValue().text(), preset);
+            throw new InvalidRuleException(entry.getKey(), entry.getValue().text(), "is not a scope key (expected " + Scope.KEYS
+                    + (preset == null ? "" : ", or a key of preset " + preset.name() + ": " + String.join(", ", preset.keyNames())) + ")");
+        }
+        return Scope.parse(scope, preset);
+    }
+
     static Map<String, RuleValue> tokenize(String spec) {
         Map<String, RuleValue> values = new LinkedHashMap<>();
         int i = 0;
@@ -254,7 +270,12 @@ public final class RuleParser {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidRuleException("probability", text, "is not a probability (expected a number from 0 to 1, like 0.3)");
+        throw notAProbability(text);
+    }
+
+    /** The one message for a probability out of 0..1, written or built. */
+    static InvalidRuleException notAProbability(String text) {
+        return new InvalidRuleException("probability", text, "is not a probability (expected a number from 0 to 1, like 0.3)");
     }
 
     private static long parseWhole(String key, String text, long min) {
@@ -268,8 +289,13 @@ public final class RuleParser {
                 return value;
             }
         }
+        throw notAWholeNumber(key, text, min, max);
+    }
+
+    /** The one message for a count out of its range, written or built. */
+    static InvalidRuleException notAWholeNumber(String key, String text, long min, long max) {
         String range = max == Long.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
-        throw new InvalidRuleException(key, text, "is not a whole number " + range + " (expected like " + Math.max(min, Math.min(max, 10)) + ")");
+        return new InvalidRuleException(key, text, "is not a whole number " + range + " (expected like " + Math.max(min, Math.min(max, 10)) + ")");
     }
 
     /** {@code auto} or {@code off}; YAML 1.1 reads an unquoted {@code off} as false, which means off too. */

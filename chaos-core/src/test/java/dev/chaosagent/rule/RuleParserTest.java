@@ -10,6 +10,8 @@ import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.fault.MemoryFault;
 import dev.chaosagent.fault.ReturnsFault;
 import dev.chaosagent.fault.ThreadsFault;
+import dev.chaosagent.preset.Presets;
+import dev.chaosagent.scope.Scope;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -144,10 +146,21 @@ class RuleParserTest {
     }
 
     @Test
+    void scopeKeysAloneAreReadAsARulesAreAndNothingElseIsTakenForOne() {
+        assertThat(RuleParser.parseScope("thread=worker-* arg0=42", null))
+                .isEqualTo(new RuleParser(getClass().getClassLoader()).parse("target=a.B#c latency=1ms thread=worker-* arg0=42").scope());
+        assertThat(RuleParser.parseScope("sql.table=orders", Presets.named("jdbc"))).hasToString("sql.table=orders");
+        assertThatThrownBy(() -> RuleParser.parseScope("thread=worker-* every=2", null))
+                .hasMessage("every: \"2\" is not a scope key (expected " + Scope.KEYS + ")");
+        assertThatThrownBy(() -> RuleParser.parseScope("sql.table=orders", null))
+                .hasMessage("sql.table: \"orders\" is a key of preset jdbc (expected preset=jdbc instead of a target)");
+    }
+
+    @Test
     void theBuilderChecksAsTheLanguageDoes() {
         Rule built = Rule.builder().name("n").target("a.B#c").fault(new CpuFault(5_000_000)).probability(0.5).every(2).limit(3).build();
         assertThat(built.toSpec()).isEqualTo("name=n target=a.B#c cpu=5ms probability=0.5 every=2 limit=3");
-        assertThatThrownBy(() -> Rule.builder().probability(2)).hasMessage("probability: \"2.0\" is out of range (expected 0..1)");
+        assertThatThrownBy(() -> Rule.builder().probability(2)).hasMessage("probability: \"2.0\" is not a probability (expected a number from 0 to 1, like 0.3)");
         assertThatThrownBy(() -> Rule.builder().target("a.B#c").build()).hasMessageContaining("has no fault");
     }
 

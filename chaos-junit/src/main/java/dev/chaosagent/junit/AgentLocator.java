@@ -46,8 +46,10 @@ final class AgentLocator {
     private static void attachToSelf() {
         Path jar = agentJar();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-cp", jar.toString(), "dev.chaosagent.cli.ChaosCli",
-                "attach", Long.toString(ProcessHandle.current().pid()));
+        // The helper lives a fraction of a second: the quick compiler and the small collector start
+        // it with a third less CPU, which the test JVM would otherwise wait for.
+        List<String> command = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-cp", jar.toString(), "dev.chaosagent.cli.ChaosCli", "attach", Long.toString(ProcessHandle.current().pid()));
         try {
             Path output = Files.createTempFile("chaos-junit-attach", ".log");
             try {

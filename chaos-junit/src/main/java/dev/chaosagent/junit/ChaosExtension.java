@@ -3,8 +3,8 @@ package dev.chaosagent.junit;
 import dev.chaosagent.engine.ChaosEngine;
 import dev.chaosagent.rule.InvalidRuleException;
 import dev.chaosagent.rule.Rule;
-import dev.chaosagent.rule.RuleParser;
 import java.lang.reflect.AnnotatedElement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -46,19 +46,16 @@ public final class ChaosExtension implements BeforeAllCallback, BeforeEachCallba
         ChaosEngine engine = AgentLocator.engine();
         RuleScope scope = new RuleScope(engine, seedFor(context, element));
         context.getStore(NAMESPACE).put(SCOPE, scope);
-        for (String spec : RuleSpecs.declaredOn(element)) {
-            Rule rule;
-            try {
-                rule = RuleParser.forCurrentThread().parse(spec);
-            } catch (InvalidRuleException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
+        try {
+            List<Rule> rules = AnnotatedRules.declaredOn(element);
+            for (Rule rule : rules) {
+                TargetCheck.check(rule, classLoader(context));
             }
-            TargetCheck.check(rule, classLoader(context));
-            try {
+            for (Rule rule : rules) {
                 scope.track(engine.add(rule));
-            } catch (InvalidRuleException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
             }
+        } catch (InvalidRuleException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         return scope;
     }

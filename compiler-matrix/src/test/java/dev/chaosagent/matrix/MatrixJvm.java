@@ -3,6 +3,7 @@ package dev.chaosagent.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.matrix.host.MatrixHost;
+import dev.chaosagent.harness.CommandLoop;
 import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * One {@link MatrixHost} JVM with the real agent jar and the capture agent: the tests of one
  * compiler send it many commands and read its one-line answers, {@code ok VALUE} or
- * {@code err TYPE: MESSAGE}.
+ * {@code err TYPE: MESSAGE} (without {@link CommandLoop}'s timing).
  */
 final class MatrixJvm implements AutoCloseable {
 
@@ -33,12 +34,13 @@ final class MatrixJvm implements AutoCloseable {
                 .split(java.io.File.pathSeparator)) {
             classpath.add(Path.of(entry));
         }
+        classpath.add(ForkedJvm.codeSource(CommandLoop.class));
         return new MatrixJvm(ForkedJvm.launch(MatrixHost.class.getName(), classpath).agent("").capture().jvmArgs("-Xmx128m").start());
     }
 
-    /** The answer of a command that must succeed, without its {@code ok }. */
+    /** The answer of a command that must succeed, without its {@code ok } and timing. */
     String ok(String command) {
-        String answer = jvm.call(command);
+        String answer = jvm.result(command);
         assertThat(answer).as("answer to %s; stderr: %s", command, jvm.stderr()).startsWith("ok ");
         return answer.substring(3);
     }

@@ -1,32 +1,35 @@
 package dev.chaosagent.harness;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The application side of {@link ForkedJvm}'s protocol, for a forked application to serve: it prints
- * {@code ready}, then reads commands on stdin ({@code ID COMMAND ARGS}) and answers each on stdout
- * ({@code ID ok (Nms) VALUE} or {@code ID err (Nms) TYPE: MESSAGE}) until {@code ID exit}. Uses the
- * JDK only, so an application on a class path of its own can carry this module's jar.
+ * The stdin loop of the applications the tests fork ({@link ForkedJvm}'s other end): it prints
+ * {@code ready}, then reads commands, one per line ({@code ID COMMAND ARGS}), and answers each on
+ * stdout, {@code ID ok (Nms) VALUE} or {@code ID err (Nms) TYPE: MESSAGE}, until {@code ID exit}
+ * (answered {@code ID ok (0ms) bye}) or the end of stdin. A command that throws is an answer, never
+ * the application's end, so a test sees exactly what a caller would. Only the JDK: it runs on the
+ * application's class path.
  */
 public final class CommandLoop {
 
-    /** What the application does for one command. */
+    /** What an application does for a command: its value is the answer. */
     @FunctionalInterface
     public interface Commands {
-        /** The command's value, written with {@code String.valueOf}; what it throws is answered as {@code err}. */
         Object run(String command, String argument) throws Exception;
     }
 
     private CommandLoop() {
     }
 
-    /** Serves commands until {@code exit} or the end of stdin. */
-    public static void serve(Commands commands) throws Exception {
+    /** Serves the commands until {@code exit} or the end of stdin, then returns. */
+    public static void serve(Commands commands) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("ready");
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String line;
+        while ((line = in.readLine()) != null) {
             String[] words = line.trim().split(" ", 3);
             if (words.length < 2) {
                 continue;
@@ -44,7 +47,8 @@ public final class CommandLoop {
                 status = "err";
                 value = t.getClass().getName() + ": " + t.getMessage();
             }
-            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value);
+            // One line per answer, whatever the value holds.
+            System.out.println(words[0] + " " + status + " (" + (System.nanoTime() - start) / 1_000_000 + "ms) " + value.replace('\n', ' '));
         }
     }
 }

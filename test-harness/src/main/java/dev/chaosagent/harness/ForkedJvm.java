@@ -106,7 +106,14 @@ public final class ForkedJvm implements AutoCloseable {
             throw new IllegalStateException("set chaos.it.main and chaos.it.classpath (the forked application) in the module's failsafe"
                     + " systemPropertyVariables");
         }
-        return launch(main, Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList());
+        return launch(main, withCommandLoop(Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList()));
+    }
+
+    /** The application's class path and the harness's classes, for its {@link CommandLoop}. */
+    private static List<Path> withCommandLoop(List<Path> classpath) {
+        List<Path> entries = new ArrayList<>(classpath);
+        entries.add(codeSource(CommandLoop.class));
+        return entries;
     }
 
     /** Starts the application with the agent and these options (null: no agent at all). */
@@ -131,12 +138,12 @@ public final class ForkedJvm implements AutoCloseable {
      */
     public static ForkedJvm withLibraries(String options, List<Path> libraries) throws IOException {
         Launch module = application();
-        return launch(module.main.get(0), List.of(module.classpath.get(0))).agent(options).classpath(libraries).start();
+        return launch(module.main.get(0), withCommandLoop(List.of(module.classpath.get(0)))).agent(options).classpath(libraries).start();
     }
 
     /** Starts another application of the test classes, {@code mainClass}, with the agent, on its classes and {@code jars} only. */
     public static ForkedJvm application(String options, Class<?> mainClass, List<Path> jars) throws IOException {
-        return launch(mainClass.getName(), List.of(codeSource(mainClass))).agent(options).classpath(jars).start();
+        return launch(mainClass.getName(), withCommandLoop(List.of(codeSource(mainClass)))).agent(options).classpath(jars).start();
     }
 
     /** Starts the application with the agent, as one pod of a fleet: its own environment (POD_NAME ...) and JVM options. */

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * implementation class (Jetty's request, OkHttp's {@code RealCall}) is called through its public
  * interface. Methods are looked up once per receiver class.
  */
-final class LibraryMethods {
+public final class LibraryMethods {
 
     private static final ClassValue<ConcurrentHashMap<String, Method>> METHODS = new ClassValue<>() {
         @Override
@@ -31,17 +31,17 @@ final class LibraryMethods {
     }
 
     /** Whether the object's class is, or extends or implements, the type of that name. */
-    static boolean isA(Object object, String typeName) {
+    public static boolean isA(Object object, String typeName) {
         return isA(object.getClass(), typeName);
     }
 
     /** Whether the class is, or extends or implements, the type of that name. */
-    static boolean isA(Class<?> type, String typeName) {
+    public static boolean isA(Class<?> type, String typeName) {
         return SUBTYPES.get(type).computeIfAbsent(typeName, name -> supertype(type, name) != null);
     }
 
     /** {@code receiver.name(arguments)}, declared by {@code typeName} with these parameter types. */
-    static Object call(Object receiver, String typeName, String name, Class<?>[] parameterTypes, Object... arguments) {
+    public static Object call(Object receiver, String typeName, String name, Class<?>[] parameterTypes, Object... arguments) {
         Class<?> type = receiver.getClass();
         Method method = METHODS.get(type).computeIfAbsent(typeName + '#' + name + java.util.Arrays.toString(parameterTypes),
                 key -> find(type, typeName, name, parameterTypes));
@@ -49,12 +49,12 @@ final class LibraryMethods {
     }
 
     /** {@code receiver.name()}, declared by {@code typeName}. */
-    static Object call(Object receiver, String typeName, String name) {
+    public static Object call(Object receiver, String typeName, String name) {
         return call(receiver, typeName, name, new Class<?>[0]);
     }
 
     /** A static method of a library class, looked up in the class loader of {@code near}. */
-    static Object callStatic(Object near, String typeName, String name, Class<?>[] parameterTypes, Object... arguments) {
+    public static Object callStatic(Object near, String typeName, String name, Class<?>[] parameterTypes, Object... arguments) {
         Class<?> type = load(near, typeName);
         Method method = METHODS.get(type).computeIfAbsent("static#" + name + java.util.Arrays.toString(parameterTypes), key -> {
             try {
@@ -69,7 +69,7 @@ final class LibraryMethods {
     }
 
     /** A library class, from the class loader of an object of that library. */
-    static Class<?> load(Object near, String typeName) {
+    public static Class<?> load(Object near, String typeName) {
         try {
             return Class.forName(typeName, false, near.getClass().getClassLoader());
         } catch (ClassNotFoundException e) {

@@ -1,20 +1,19 @@
 package com.example.matrix.host;
 
 import com.example.matrix.asm.HardShapes;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.chaosagent.harness.CommandLoop;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
+import javax.management.MBeanException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
 
 /**
  * The application of the compiler matrix: one JVM per compiler, started with chaos-agent, that runs
- * many scenarios. It reads commands on stdin ({@code ID COMMAND ARGS}) and answers each on one line,
- * {@code ID ok VALUE} or {@code ID err TYPE: MESSAGE}:
+ * many scenarios, driven by commands on stdin ({@link CommandLoop}):
  * <ul>
  * <li>{@code add SPEC}, {@code stop}, {@code calls NAME}, {@code injections NAME}: the agent's MXBean,
  * called in process as any JMX client would;</li>
@@ -23,7 +22,6 @@ import javax.management.ObjectName;
  * <li>{@code timed CLASS#METHOD}: one call, answered as {@code MILLIS OUTCOME};</li>
  * <li>{@code shape CLASS}: a digest of the class's bytecode as the JVM has it now, from the tests' capture agent.</li>
  * </ul>
- * It never dies of an exception: the tests see what a caller would.
  */
 public final class MatrixHost {
 
@@ -41,39 +39,18 @@ public final class MatrixHost {
             Thread.sleep(10);
         }
         HardShapes.define();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!server.isRegistered(agent)) {
             System.err.println("no agent MXBean");
             return;
         }
-        System.out.println("ready");
-        String line;
-        while ((line = in.readLine()) != null) {
-            String[] words = line.trim().split(" ", 3);
-            if (words.length < 2) {
-                continue;
-            }
-            if (words[1].equals("exit")) {
-                return;
-            }
-            String argument = words.length > 2 ? words[2] : "";
-            String answer;
-            try {
-                answer = "ok " + command(server, agent, words[1], argument);
-            } catch (Throwable t) {
-                Throwable cause = t instanceof javax.management.MBeanException || t instanceof javax.management.RuntimeMBeanException
-                        ? t.getCause() : t;
-                answer = "err " + cause.getClass().getName() + ": " + cause.getMessage();
-            }
-            System.out.println(words[0] + " " + answer.replace('\n', ' '));
-        }
+        CommandLoop.serve((command, argument) -> command(server, agent, command, argument));
     }
 
     private static Object command(MBeanServer server, ObjectName agent, String command, String argument) throws Exception {
         return switch (command) {
-            case "add" -> server.invoke(agent, "addRule", new Object[] {argument}, new String[] {String.class.getName()});
-            case "stop" -> server.invoke(agent, "stopAll", new Object[0], new String[0]);
-            case "calls", "injections" -> server.invoke(agent, command, new Object[] {argument}, new String[] {String.class.getName()});
+            case "add" -> invoke(server, agent, "addRule", argument);
+            case "stop" -> invoke(server, agent, "stopAll", null);
+            case "calls", "injections" -> invoke(server, agent, command, argument);
             case "run" -> {
                 String[] parts = argument.split(" ");
                 Method driver = driver(parts[0]);
@@ -93,6 +70,16 @@ public final class MatrixHost {
                     .invoke(null, Class.forName(argument));
             default -> throw new IllegalArgumentException("unknown command " + command);
         };
+    }
+
+    /** An operation of the agent's MXBean with one string argument, or none; what it threw, as a JMX client sees it unwrapped. */
+    private static Object invoke(MBeanServer server, ObjectName agent, String operation, String argument) throws Exception {
+        try {
+            return argument == null ? server.invoke(agent, operation, new Object[0], new String[0])
+                    : server.invoke(agent, operation, new Object[] {argument}, new String[] {String.class.getName()});
+        } catch (MBeanException | RuntimeMBeanException e) {
+            throw (Exception) e.getCause();
+        }
     }
 
     private static Method driver(String target) throws ReflectiveOperationException {
