@@ -55,8 +55,8 @@ public final class HttpApp {
         };
     }
 
-    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
-    private static Object agent(String operation, String argument) throws Exception {
+    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it (the redis fixture's too). */
+    public static Object agent(String operation, String argument) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
         return argument == null ? server.invoke(name, operation, new Object[0], new String[0])

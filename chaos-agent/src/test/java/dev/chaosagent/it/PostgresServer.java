@@ -1,6 +1,6 @@
 package dev.chaosagent.it;
 
-import dev.chaosagent.harness.ForkedJvm;
+import dev.chaosagent.harness.LoopbackForwarder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +19,24 @@ import org.awaitility.Awaitility;
  * A real PostgreSQL server for one test class, on 127.0.0.1, in a data directory of its own that
  * goes when it stops: the binaries of Debian's {@code postgresql} package (or any on the PATH). As
  * root (a CI container), the server runs as the {@code postgres} user, since PostgreSQL refuses root.
+ * PostgreSQL cannot bind port 0 and say which port it got, so it listens on a Unix domain socket in
+ * its directory only and a {@link LoopbackForwarder} gives it a port of 127.0.0.1.
  */
 final class PostgresServer implements AutoCloseable {
 
+    /** The port in the name of the server's socket ({@code .s.PGSQL.5432}): it listens on no TCP port, so any will do. */
+    private static final int SOCKET_PORT = 5432;
+
     private final Path data;
-    private final int port;
+    private final LoopbackForwarder forwarder;
     private final Process server;
     private final List<String> asOwner;
     private final Path bin;
 
-    private PostgresServer(Path bin, Path data, int port, Process server, List<String> asOwner) {
+    private PostgresServer(Path bin, Path data, LoopbackForwarder forwarder, Process server, List<String> asOwner) {
         this.bin = bin;
         this.data = data;
-        this.port = port;
+        this.forwarder = forwarder;
         this.server = server;
         this.asOwner = asOwner;
     }
@@ -63,14 +68,14 @@ final class PostgresServer implements AutoCloseable {
         }
         run(command(asOwner, bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "chaos", "-A", "trust",
                 "-E", "UTF8", "--no-sync"));
-        int port = unusedPort();
         Process server = new ProcessBuilder(command(asOwner, bin.resolve("postgres").toString(), "-D", data.resolve("db").toString(),
-                "-p", Integer.toString(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
+                "-p", Integer.toString(SOCKET_PORT), "-k", data.toString(), "-c", "listen_addresses=", "-c", "fsync=off",
                 "-c", "full_page_writes=off", "-c", "synchronous_commit=off"))
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
-        PostgresServer started = new PostgresServer(bin, data, port, server, asOwner);
+        LoopbackForwarder forwarder = LoopbackForwarder.to(data.resolve(".s.PGSQL." + SOCKET_PORT));
+        PostgresServer started = new PostgresServer(bin, data, forwarder, server, asOwner);
         try {
-            Awaitility.await("PostgreSQL to accept connections on port " + port).atMost(Duration.ofSeconds(60))
+            Awaitility.await("PostgreSQL to accept connections through port " + forwarder.port()).atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
                         try (Connection connection = DriverManager.getConnection(started.url())) {
                             return connection.isValid(5);
@@ -84,23 +89,14 @@ final class PostgresServer implements AutoCloseable {
         return started;
     }
 
-    /**
-     * A port nothing listens on now: PostgreSQL cannot bind port 0 and say which it got, so this is
-     * the one server the tests start on a port picked in advance.
-     */
-    private static int unusedPort() throws java.io.IOException {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
-    }
-
     /** A JDBC URL for the server's {@code postgres} database. */
     String url() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=chaos";
+        return "jdbc:postgresql://127.0.0.1:" + forwarder.port() + "/postgres?user=chaos";
     }
 
     @Override
     public void close() throws Exception {
+        forwarder.close();
         try {
             run(command(asOwner, bin.resolve("pg_ctl").toString(), "stop", "-D", data.resolve("db").toString(), "-m", "fast", "-w"));
         } catch (IOException alreadyStopped) {

@@ -1,10 +1,12 @@
 package dev.chaosagent.engine;
 
 import dev.chaosagent.async.AsyncCall;
+import dev.chaosagent.async.DeferredCalls;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultFailedException;
+import dev.chaosagent.fault.PresetFault;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.trigger.Chance;
 import dev.chaosagent.trigger.Triggers;
@@ -109,9 +111,13 @@ final class ActiveRule {
             if (binding.async != null) {
                 return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
+            if (binding.deferred != null) {
+                return DeferredCalls.act(binding.deferred, fault, binding, n, resources.delays, ThreadCalls::resend);
+            }
             return fault.inject(binding, n);
         } catch (Throwable t) {
-            if (fault instanceof ExceptionFault && !(t instanceof FaultFailedException)) {
+            if ((fault instanceof ExceptionFault || fault instanceof PresetFault preset && preset.injectsException())
+                    && !(t instanceof FaultFailedException)) {
                 throw t;
             }
             callbacks.reportFailure(this, t);

@@ -3,6 +3,7 @@ package dev.chaosagent.engine;
 import dev.chaosagent.async.AsyncKind;
 import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.FaultContext;
+import dev.chaosagent.preset.DeferredOperation;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.scope.Scope;
 
@@ -17,6 +18,8 @@ final class Binding implements FaultContext {
     final Scope scope;
     /** The asynchronous type the fault acts on, or null when it acts in the calling thread. */
     final AsyncKind async;
+    /** How the rule's preset defers the operation of this method, or null when the fault acts on the call itself. */
+    final DeferredOperation deferred;
     /** The rule is bound to this method only: each call of it counts, a direct recursion included. */
     final boolean solo;
     /**
@@ -26,9 +29,11 @@ final class Binding implements FaultContext {
     final boolean frameless;
     private final Object returnValue;
 
-    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async, boolean solo, boolean frameless) {
+    Binding(ActiveRule rule, WovenMethod method, Object returnValue, AsyncKind async, DeferredOperation deferred, boolean solo,
+            boolean frameless) {
         this.rule = rule;
         this.async = async;
+        this.deferred = deferred;
         this.method = method;
         this.atEntry = rule.rule.at() == At.ENTRY;
         this.scope = rule.rule.scope().isEmpty() ? null : rule.rule.scope();

@@ -8,6 +8,9 @@ import dev.chaosagent.engine.spi.WovenMethod;
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.ReturnsFault;
+import dev.chaosagent.preset.DeferredOperation;
+import dev.chaosagent.preset.Preset;
+import dev.chaosagent.preset.PresetMethod;
 import dev.chaosagent.rule.At;
 import dev.chaosagent.rule.Rule;
 import dev.chaosagent.rule.TargetPattern;
@@ -83,11 +86,14 @@ final class SiteBindings implements SiteTable {
         if (site == null || Reentrancy.inside()) {
             return null; // nor a call that the agent's own work makes (a fault making the call again later)
         }
+        ThreadCalls calls = ThreadCalls.current();
+        if (calls.resending()) {
+            return null; // an operation a latency held back, sent now: it was counted and decided when called
+        }
         Binding[] bindings = site.bindings;
         if (bindings.length > 0 && bindings[0].frameless) {
             return decideAlone(bindings); // woven to pass parameters, but no rule that reads them is bound now
         }
-        ThreadCalls calls = ThreadCalls.current();
         calls.deciding(site.method, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
             return decide(calls, calls.open(bindings, site.observer));
@@ -340,9 +346,19 @@ final class SiteBindings implements SiteTable {
             }
             Object returnValue = null;
             Fault fault = active.fault();
-            // An asynchronous result fails with any exception, checked or not, and holds any value.
+            // An asynchronous result, or a deferred operation, fails with any exception, checked or not; the first holds any value.
             AsyncKind async = rule.async() && AsyncKind.actsOnResult(fault) ? site.async : null;
-            if (fault instanceof ExceptionFault exception && async == null && !exception.isDeclaredBy(method.declaredExceptions())) {
+            DeferredOperation deferred = rule.async() && rule.preset() != null ? deferredAt(rule.preset(), method) : null;
+            if (deferred != null) {
+                async = null;
+                String undeferrable = undeferrable(rule, fault, method);
+                if (undeferrable != null) {
+                    refuseAt(active, site, undeferrable);
+                    continue;
+                }
+            }
+            if (fault instanceof ExceptionFault exception && async == null && deferred == null
+                    && !exception.isDeclaredBy(method.declaredExceptions())) {
                 refuseAt(active, site, exception.type().getName() + " is a checked exception that "
                         + method.signature() + " does not declare");
                 continue;
@@ -361,7 +377,7 @@ final class SiteBindings implements SiteTable {
                 refuseAt(active, site, unscopable);
                 continue;
             }
-            bound.add(new Match(active, returnValue, async));
+            bound.add(new Match(active, returnValue, async, deferred));
             if (rule.preset() != null && active.boundPresetMethods.add(method)) {
                 events.publish(ChaosEvent.Type.BOUND, active.name, "rule " + active.name + " (preset " + rule.preset().name()
                         + ") bound " + method.signature());
@@ -395,14 +411,44 @@ final class SiteBindings implements SiteTable {
         Binding[] bindings = new Binding[site.matches.size()];
         for (int i = 0; i < bindings.length; i++) {
             Match match = site.matches.get(i);
-            bindings[i] = new Binding(match.rule(), site.method, match.returnValue(), match.async(),
+            bindings[i] = new Binding(match.rule(), site.method, match.returnValue(), match.async(), match.deferred(),
                     boundMethods.get(match.rule()) == 1, frameless);
         }
         site.bindings = bindings.length == 0 ? NONE : bindings;
     }
 
-    /** An armed rule that applies to a site, with the value its {@code returns} fault gives there and the asynchronous type it acts on. */
-    private record Match(ActiveRule rule, Object returnValue, AsyncKind async) {
+    /**
+     * An armed rule that applies to a site, with the value its {@code returns} fault gives there, the
+     * asynchronous type it acts on, and the operation its preset defers there.
+     */
+    private record Match(ActiveRule rule, Object returnValue, AsyncKind async, DeferredOperation deferred) {
+    }
+
+    /** How the preset's method at {@code method} defers its operation, or null when it does not (or the preset does not bind it). */
+    private static DeferredOperation deferredAt(Preset preset, WovenMethod method) {
+        for (PresetMethod presetMethod : preset.methods()) {
+            if (presetMethod.matches(method.className(), method.supertypes(), method.methodName(), method.parameterTypes())) {
+                return presetMethod.deferred();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the rule's fault cannot act on the operation its preset defers at the method, or null when
+     * it can: by the time the method returns, the operation is on its way, and nothing stands for its
+     * value but the library's own object.
+     */
+    private static String undeferrable(Rule rule, Fault fault, WovenMethod method) {
+        if (fault instanceof ReturnsFault returns) {
+            return "returns=" + returns.value() + " cannot stand for the operation " + method.signature()
+                    + " hands to its library, which completes it later (expected latency or an exception, or async=off)";
+        }
+        if (rule.at() == At.EXIT) {
+            return "at=exit cannot act on the operation " + method.signature() + " hands to its library: it is on its way by then"
+                    + " (expected at=entry, or async=off)";
+        }
+        return null;
     }
 
     /** Why the rule's {@code argN} keys cannot apply to the method, or null when they can. */

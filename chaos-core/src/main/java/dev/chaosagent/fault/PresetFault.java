@@ -6,4 +6,21 @@ package dev.chaosagent.fault;
  * call it acts on through {@link FaultContext#operand()}.
  */
 public non-sealed abstract class PresetFault implements Fault {
+
+    /**
+     * Whether what {@link #inject} throws is the injected fault (the library's own exception, which
+     * the application must get), rather than the fault's own failure; either way a
+     * {@link FaultFailedException} is the fault's own failure, which the application never sees.
+     */
+    public boolean injectsException() {
+        return false;
+    }
+
+    /**
+     * Whether a rule's one-line form names this fault; a preset's default that no key can name (the
+     * client's own exception, whichever client it is) is written by leaving the fault out.
+     */
+    public boolean named() {
+        return true;
+    }
 }

@@ -7,6 +7,7 @@ import dev.chaosagent.preset.http.HttpServerPreset;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
 import dev.chaosagent.preset.kafka.KafkaConsumerPreset;
 import dev.chaosagent.preset.kafka.KafkaProducerPreset;
+import dev.chaosagent.preset.redis.RedisPreset;
 import dev.chaosagent.rule.InvalidRuleException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
 public final class Presets {
 
     private static final List<Preset> ALL = List.of(JdbcPreset.INSTANCE, HttpServerPreset.INSTANCE, HttpClientPreset.INSTANCE,
-            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE, KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE);
+            GrpcClientPreset.INSTANCE, GrpcServerPreset.INSTANCE, KafkaProducerPreset.INSTANCE, KafkaConsumerPreset.INSTANCE,
+            RedisPreset.INSTANCE);
     private static final List<Recorder> RECORDERS = recordersOf(ALL);
 
     private Presets() {

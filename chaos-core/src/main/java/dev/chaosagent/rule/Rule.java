@@ -108,8 +108,10 @@ public record Rule(String name, TargetPattern target, Fault fault, At at, Trigge
         if (name != null) {
             spec.append("name=").append(name).append(' ');
         }
-        spec.append(preset != null ? "preset=" + preset.name() : "target=" + target)
-                .append(' ').append(fault.key()).append('=').append(fault.value());
+        spec.append(preset != null ? "preset=" + preset.name() : "target=" + target);
+        if (!(fault instanceof dev.chaosagent.fault.PresetFault presetFault) || presetFault.named()) {
+            spec.append(' ').append(fault.key()).append('=').append(fault.value());
+        }
         if (fault instanceof dev.chaosagent.fault.ExceptionFault exception && exception.message() != null) {
             spec.append(" message=").append(RuleParser.quote(exception.message()));
         }

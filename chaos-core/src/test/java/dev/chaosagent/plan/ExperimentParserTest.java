@@ -3,6 +3,7 @@ package dev.chaosagent.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosagent.preset.Presets;
 import dev.chaosagent.rule.RuleParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -134,8 +135,8 @@ class ExperimentParserTest {
         assertThat(problems("hypothesis: {preset: http-server, observe: a.B#c}")).containsExactly(
                 "hypothesis.preset: \"http-server\" cannot be used with observe (expected either observe: a target pattern"
                         + " or preset: a preset with its scope keys)");
-        assertThat(problems("hypothesis: {preset: redis}")).containsExactly(
-                "hypothesis.preset: \"redis\" is not a preset (expected one of jdbc, http-server, http-client, grpc-client, grpc-server, kafka-producer, kafka-consumer)");
+        assertThat(problems("hypothesis: {preset: mongo}")).containsExactly(
+                "hypothesis.preset: \"mongo\" is not a preset (expected one of " + Presets.names() + ")");
         assertThat(problems("hypothesis: {preset: http-server, status: 503}")).containsExactly(
                 "hypothesis.status: \"503\" is a fault key of preset http-server, and a hypothesis only observes"
                         + " (expected one of http.method, http.path, http.header.NAME)");
@@ -149,7 +150,7 @@ class ExperimentParserTest {
         assertThat(problems("hypothesis: {observe: a.B#c, sql.table: orders}")).containsExactly(
                 "hypothesis.sql.table: \"orders\" is a key of preset jdbc (expected preset: jdbc instead of observe)");
         assertThat(problems("hypothesis: {preset: }")).containsExactly(
-                "hypothesis.preset: (missing) names no preset (expected one of jdbc, http-server, http-client, grpc-client, grpc-server, kafka-producer, kafka-consumer)");
+                "hypothesis.preset: (missing) names no preset (expected one of " + Presets.names() + ")");
     }
 
     private List<String> problems(String hypothesis) {

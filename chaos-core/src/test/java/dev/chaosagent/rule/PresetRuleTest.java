@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosagent.fault.ExceptionFault;
 import dev.chaosagent.fault.LatencyFault;
+import dev.chaosagent.preset.Presets;
 import dev.chaosagent.preset.jdbc.JdbcPreset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +50,7 @@ class PresetRuleTest {
         assertThatThrownBy(() -> parser.parse("preset=jdbc target=com.acme.Repo#save latency=1ms"))
                 .hasMessage("preset: \"jdbc\" cannot be used with target (expected either target=CLASS#METHOD or preset=NAME)");
         assertThatThrownBy(() -> parser.parse("preset=mongo latency=1ms"))
-                .hasMessage("preset: \"mongo\" is not a preset (expected one of jdbc, http-server, http-client, grpc-client, grpc-server, kafka-producer, kafka-consumer)");
+                .hasMessage("preset: \"mongo\" is not a preset (expected one of " + Presets.names() + ")");
         assertThatThrownBy(() -> parser.parse("preset=jdbc sql.tabel=orders"))
                 .hasMessage("sql.tabel: \"orders\" is not a key of preset jdbc (expected one of sql.type, sql.table, sql.text,"
                         + " or a scope key: thread, arg0..arg9, caller, baggage.KEY, mdc.KEY)");
