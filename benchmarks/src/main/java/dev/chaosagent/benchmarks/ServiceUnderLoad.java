@@ -303,6 +303,8 @@ public final class ServiceUnderLoad {
         return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
     }
 
+    // Byteman's listener (the binding check's LIST) takes a port of its choosing and cannot report one
+    // the system gave it, so only Byteman's scenario is handed a port picked here.
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

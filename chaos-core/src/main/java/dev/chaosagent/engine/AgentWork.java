@@ -41,6 +41,22 @@ public final class AgentWork {
         }
     }
 
+    /**
+     * Runs agent work on the caller's thread: a call the agent makes again on the application's
+     * behalf (an operation a latency held back, sent now) was counted and decided when it was made,
+     * so no rule counts it, nor acts on it, a second time.
+     */
+    public static void run(Runnable work) {
+        boolean entered = Reentrancy.enter();
+        try {
+            work.run();
+        } finally {
+            if (entered) {
+                Reentrancy.leave();
+            }
+        }
+    }
+
     /** Runs agent work on the caller's thread (a JMX request thread, say). */
     public static <T> T call(Supplier<T> work) {
         boolean entered = Reentrancy.enter();

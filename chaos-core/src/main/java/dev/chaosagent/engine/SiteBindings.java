@@ -86,14 +86,11 @@ final class SiteBindings implements SiteTable {
         if (site == null || Reentrancy.inside()) {
             return null; // nor a call that the agent's own work makes (a fault making the call again later)
         }
-        ThreadCalls calls = ThreadCalls.current();
-        if (calls.resending()) {
-            return null; // an operation a latency held back, sent now: it was counted and decided when called
-        }
         Binding[] bindings = site.bindings;
         if (bindings.length > 0 && bindings[0].frameless) {
             return decideAlone(bindings); // woven to pass parameters, but no rule that reads them is bound now
         }
+        ThreadCalls calls = ThreadCalls.current();
         calls.deciding(site.method, operand, bits0, object0, bits1, object1, bits2, object2);
         try {
             return decide(calls, calls.open(bindings, site.observer));

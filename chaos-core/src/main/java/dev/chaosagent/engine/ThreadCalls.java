@@ -49,36 +49,12 @@ final class ThreadCalls implements ScopedCall, OpenCall {
     private Object operand;
     private Preset operationPreset;
     private Object operation;
-    /** Set while the agent sends an operation that a latency held back: its rules counted and decided it when it was called. */
-    private boolean resending;
 
     private ThreadCalls() {
     }
 
     static ThreadCalls current() {
         return CURRENT.get();
-    }
-
-    /**
-     * Runs {@code send}, the sending of an operation that a latency held back at a method bound to a
-     * deferring preset ({@code DeferredOperation}): the bound methods it calls again are that same
-     * call, so no rule counts them, nor acts on them, a second time.
-     */
-    public static void resend(Runnable send) {
-        ThreadCalls calls = current();
-        boolean outermost = !calls.resending;
-        calls.resending = true;
-        try {
-            send.run();
-        } finally {
-            if (outermost) {
-                calls.resending = false;
-            }
-        }
-    }
-
-    boolean resending() {
-        return resending;
     }
 
     /**

@@ -21,9 +21,6 @@ final class DelayedStartFault extends DeliveredFault<LatencyFault> {
     public Object inject(FaultContext context, long n) throws Exception {
         long nanos = fault.nanos(context, n);
         // The stream is made as the agent's own work, so that the preset does not count its method's call again.
-        return GrpcCall.delayedStream(context.operand(), action -> context.runAfter(nanos, () -> AgentWork.call(() -> {
-            action.run();
-            return null;
-        })));
+        return GrpcCall.delayedStream(context.operand(), action -> context.runAfter(nanos, () -> AgentWork.run(action)));
     }
 }
