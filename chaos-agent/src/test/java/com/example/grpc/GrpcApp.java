@@ -1,9 +1,7 @@
 package com.example.grpc;
 
+import dev.chaosagent.harness.AgentMBean;
 import dev.chaosagent.harness.CommandLoop;
-import java.lang.management.ManagementFactory;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -44,20 +42,12 @@ public final class GrpcApp {
             case "handled" -> server.handled();
             case "intercepted" -> server.intercepted();
             case "clientIntercepted" -> client.intercepted();
-            case "addRule" -> agent("addRule", argument);
-            case "removeRule" -> agent("removeRule", argument);
-            case "calls" -> agent("calls", argument);
-            case "injections" -> agent("injections", argument);
-            case "describe" -> String.valueOf(agent("describe", null)).replace("\n", " | ");
+            case "addRule" -> AgentMBean.invoke("addRule", argument);
+            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
+            case "calls" -> AgentMBean.invoke("calls", argument);
+            case "injections" -> AgentMBean.invoke("injections", argument);
+            case "describe" -> String.valueOf(AgentMBean.invoke("describe", null)).replace("\n", " | ");
             default -> throw new IllegalArgumentException("no command " + command);
         };
-    }
-
-    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it; {@code argument} null for none. */
-    private static Object agent(String operation, String argument) throws Exception {
-        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
-        return argument == null ? mbeans.invoke(name, operation, new Object[0], new String[0])
-                : mbeans.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
     }
 }

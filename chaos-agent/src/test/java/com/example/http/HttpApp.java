@@ -1,8 +1,8 @@
 package com.example.http;
 
+import dev.chaosagent.harness.AgentMBean;
 import dev.chaosagent.harness.CommandLoop;
 import java.lang.management.ManagementFactory;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -46,20 +46,12 @@ public final class HttpApp {
                 case "apache" -> ApacheClient.execute(words[1], words[2]);
                 default -> throw new IllegalArgumentException("no client " + words[0]);
             };
-            case "addRule" -> agent("addRule", argument);
-            case "removeRule" -> agent("removeRule", argument);
-            case "calls" -> agent("calls", argument);
-            case "injections" -> agent("injections", argument);
-            case "describe" -> String.valueOf(agent("describe", null)).replace("\n", " | ");
+            case "addRule" -> AgentMBean.invoke("addRule", argument);
+            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
+            case "calls" -> AgentMBean.invoke("calls", argument);
+            case "injections" -> AgentMBean.invoke("injections", argument);
+            case "describe" -> String.valueOf(AgentMBean.invoke("describe", null)).replace("\n", " | ");
             default -> throw new IllegalArgumentException("no command " + command);
         };
-    }
-
-    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it (the redis fixture's too). */
-    public static Object agent(String operation, String argument) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.chaosagent:type=ChaosAgent");
-        return argument == null ? server.invoke(name, operation, new Object[0], new String[0])
-                : server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
     }
 }

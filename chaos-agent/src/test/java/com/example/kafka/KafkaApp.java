@@ -1,7 +1,7 @@
 package com.example.kafka;
 
+import dev.chaosagent.harness.AgentMBean;
 import dev.chaosagent.harness.CommandLoop;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,10 +55,10 @@ public final class KafkaApp {
             // assign NAME TOPIC: a consumer of the topic's partition 0, in no group
             case "assign" -> assign(words[0], words[1]);
             case "poll" -> poll(words[0], Long.parseLong(words[1]));
-            case "addRule" -> agent("addRule", argument);
-            case "removeRule" -> agent("removeRule", argument);
-            case "calls" -> agent("calls", argument);
-            case "injections" -> agent("injections", argument);
+            case "addRule" -> AgentMBean.invoke("addRule", argument);
+            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
+            case "calls" -> AgentMBean.invoke("calls", argument);
+            case "injections" -> AgentMBean.invoke("injections", argument);
             default -> throw new IllegalArgumentException("no command " + command);
         };
     }
@@ -152,12 +150,5 @@ public final class KafkaApp {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** An operation of the agent's MXBean, as JConsole or jmxterm would call it. */
-    private static Object agent(String operation, String argument) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        return server.invoke(new ObjectName("dev.chaosagent:type=ChaosAgent"), operation, new Object[] {argument},
-                new String[] {String.class.getName()});
     }
 }

@@ -1,6 +1,6 @@
 package com.example.redis;
 
-import com.example.http.HttpApp;
+import dev.chaosagent.harness.AgentMBean;
 import dev.chaosagent.harness.CommandLoop;
 
 /**
@@ -31,9 +31,9 @@ public final class RedisApp {
             // jedis connect PORT | jedis plain|pooled get KEY | ... set KEY VALUE
             case "jedis" -> words[0].equals("connect") ? (jedis = JedisClients.connect(Integer.parseInt(words[1]))).toString()
                     : jedis.run(words);
-            case "addRule" -> HttpApp.agent("addRule", String.join(" ", words));
-            case "removeRule", "calls", "injections" -> HttpApp.agent(command, words[0]);
-            case "describe" -> String.valueOf(HttpApp.agent("describe", null)).replace("\n", " | ");
+            case "addRule" -> AgentMBean.invoke("addRule", String.join(" ", words));
+            case "removeRule", "calls", "injections" -> AgentMBean.invoke(command, words[0]);
+            case "describe" -> String.valueOf(AgentMBean.invoke("describe", null)).replace("\n", " | ");
             // shape CLASS: the class's bytecode now, as the capture agent tells it
             case "shape" -> Class.forName("dev.chaosagent.harness.CaptureAgent").getMethod("shape", Class.class)
                     .invoke(null, Class.forName(words[0]));

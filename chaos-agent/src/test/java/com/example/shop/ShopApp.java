@@ -1,5 +1,6 @@
 package com.example.shop;
 
+import dev.chaosagent.harness.AgentMBean;
 import dev.chaosagent.harness.CommandLoop;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -96,7 +97,7 @@ public final class ShopApp {
             case "shape" -> Class.forName("dev.chaosagent.harness.CaptureAgent").getMethod("shape", Class.class)
                     .invoke(null, Class.forName(argument));
             case "db" -> JdbcShop.run(argument);
-            case "jmx" -> jmx(argument.substring(0, argument.indexOf(' ')), argument.substring(argument.indexOf(' ') + 1));
+            case "jmx" -> AgentMBean.invoke(argument.substring(0, argument.indexOf(' ')), argument.substring(argument.indexOf(' ') + 1));
             case "describe" -> agentEngine().getClass().getMethod("describe").invoke(agentEngine()).toString().replace("\n", " | ");
             case "ownByteBuddy" -> OwnByteBuddy.greet();
             case "loadAndCall" -> {
@@ -144,13 +145,6 @@ public final class ShopApp {
             throw failure;
         }
         return result[0];
-    }
-
-    /** An operation of the agent's MXBean that takes one string (addRule, removeRule, calls, injections), as JConsole would call it. */
-    private static Object jmx(String operation, String argument) throws Exception {
-        return java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                new javax.management.ObjectName("dev.chaosagent:type=ChaosAgent"), operation, new Object[] {argument},
-                new String[] {String.class.getName()});
     }
 
     /** The agent's engine, found the way any application could: by reflection, no compile-time tie. */
