@@ -42,12 +42,7 @@ public final class GrpcApp {
             case "handled" -> server.handled();
             case "intercepted" -> server.intercepted();
             case "clientIntercepted" -> client.intercepted();
-            case "addRule" -> AgentMBean.invoke("addRule", argument);
-            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
-            case "calls" -> AgentMBean.invoke("calls", argument);
-            case "injections" -> AgentMBean.invoke("injections", argument);
-            case "describe" -> String.valueOf(AgentMBean.invoke("describe", null)).replace("\n", " | ");
-            default -> throw new IllegalArgumentException("no command " + command);
+            default -> AgentMBean.command(command, argument);
         };
     }
 }

@@ -46,12 +46,7 @@ public final class HttpApp {
                 case "apache" -> ApacheClient.execute(words[1], words[2]);
                 default -> throw new IllegalArgumentException("no client " + words[0]);
             };
-            case "addRule" -> AgentMBean.invoke("addRule", argument);
-            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
-            case "calls" -> AgentMBean.invoke("calls", argument);
-            case "injections" -> AgentMBean.invoke("injections", argument);
-            case "describe" -> String.valueOf(AgentMBean.invoke("describe", null)).replace("\n", " | ");
-            default -> throw new IllegalArgumentException("no command " + command);
+            default -> AgentMBean.command(command, argument);
         };
     }
 }

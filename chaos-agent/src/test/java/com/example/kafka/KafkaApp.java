@@ -55,11 +55,7 @@ public final class KafkaApp {
             // assign NAME TOPIC: a consumer of the topic's partition 0, in no group
             case "assign" -> assign(words[0], words[1]);
             case "poll" -> poll(words[0], Long.parseLong(words[1]));
-            case "addRule" -> AgentMBean.invoke("addRule", argument);
-            case "removeRule" -> AgentMBean.invoke("removeRule", argument);
-            case "calls" -> AgentMBean.invoke("calls", argument);
-            case "injections" -> AgentMBean.invoke("injections", argument);
-            default -> throw new IllegalArgumentException("no command " + command);
+            default -> AgentMBean.command(command, argument);
         };
     }
 

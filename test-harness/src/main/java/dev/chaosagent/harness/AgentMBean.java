@@ -22,4 +22,17 @@ public final class AgentMBean {
                 : ManagementFactory.getPlatformMBeanServer().invoke(name, operation, new Object[] {argument},
                         new String[] {String.class.getName()});
     }
+
+    /**
+     * The agent's commands a forked application serves beside its own ({@code addRule}, {@code removeRule},
+     * {@code calls}, {@code injections} with one argument; {@code describe} on one line); an unknown
+     * command is refused.
+     */
+    public static Object command(String command, String argument) throws Exception {
+        return switch (command) {
+            case "addRule", "removeRule", "calls", "injections" -> invoke(command, argument);
+            case "describe" -> String.valueOf(invoke("describe", null)).replace("\n", " | ");
+            default -> throw new IllegalArgumentException("no command " + command);
+        };
+    }
 }
