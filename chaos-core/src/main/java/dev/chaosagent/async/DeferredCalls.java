@@ -1,11 +1,11 @@
 package dev.chaosagent.async;
 
+import dev.chaosagent.engine.AgentWork;
 import dev.chaosagent.fault.Fault;
 import dev.chaosagent.fault.FaultContext;
 import dev.chaosagent.fault.FaultFailedException;
 import dev.chaosagent.fault.LatencyFault;
 import dev.chaosagent.preset.DeferredOperation;
-import java.util.concurrent.Executor;
 
 /**
  * What a fault does to an operation that the bound method only hands to its library
@@ -18,18 +18,13 @@ public final class DeferredCalls {
     private DeferredCalls() {
     }
 
-    /**
-     * What the bound method returns; it throws only the fault's own failure ({@link FaultFailedException}).
-     *
-     * @param sameCall runs a held operation's send as part of the call that held it, so that no rule counts it again
-     */
-    public static Object act(DeferredOperation deferred, Fault fault, FaultContext context, long n, DelayGroup group, Executor sameCall)
-            throws Throwable {
+    /** What the bound method returns; it throws only the fault's own failure ({@link FaultFailedException}). */
+    public static Object act(DeferredOperation deferred, Fault fault, FaultContext context, long n, DelayGroup group) throws Throwable {
         Object operand = context.operand();
         if (fault instanceof LatencyFault latency) {
             long nanos = latency.nanos(context, n);
             Object held = deferred.held(operand);
-            new HeldSend(group, deferred, operand, sameCall).startAfter(nanos);
+            new HeldSend(group, deferred, operand).startAfter(nanos);
             return held;
         }
         try {
@@ -49,18 +44,17 @@ public final class DeferredCalls {
     private static final class HeldSend extends PendingDelay {
         private final DeferredOperation deferred;
         private final Object operand;
-        private final Executor sameCall;
 
-        HeldSend(DelayGroup group, DeferredOperation deferred, Object operand, Executor sameCall) {
+        HeldSend(DelayGroup group, DeferredOperation deferred, Object operand) {
             super(group);
             this.deferred = deferred;
             this.operand = operand;
-            this.sameCall = sameCall;
         }
 
         @Override
         void complete() {
-            sameCall.execute(() -> deferred.send(operand));
+            // The agent's own call: the bound methods it reaches again are the call already counted and decided.
+            AgentWork.run(() -> deferred.send(operand));
         }
     }
 }

@@ -112,7 +112,7 @@ final class ActiveRule {
                 return AsyncCall.of(binding.async, fault, binding, n, binding.atEntry, resources.delays);
             }
             if (binding.deferred != null) {
-                return DeferredCalls.act(binding.deferred, fault, binding, n, resources.delays, AgentWork::run);
+                return DeferredCalls.act(binding.deferred, fault, binding, n, resources.delays);
             }
             return fault.inject(binding, n);
         } catch (Throwable t) {
