@@ -58,7 +58,7 @@ public final class AgentRuntime {
 
     static synchronized void start(String arguments, Instrumentation instrumentation, String how) {
         AgentOptions options = AgentOptions.parse(arguments);
-        AgentLoggerProvider.install(options.logLevel());
+        AgentLoggerProvider.setLevel(options.logLevel());
         Logger log = LoggerFactory.getLogger("dev.chaosagent.agent");
         if (current != null) {
             log.info("already running in this JVM; this {} changes nothing (options \"{}\" ignored)", how, arguments == null ? "" : arguments);

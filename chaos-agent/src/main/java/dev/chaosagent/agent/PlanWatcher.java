@@ -11,9 +11,12 @@ import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.plan.PodIdentity;
 import dev.chaosagent.plan.PodLabels;
 import dev.chaosagent.rule.InvalidRuleException;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -135,7 +138,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
     private Plan readPlan(boolean initial) {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = read(file);
         } catch (NoSuchFileException e) {
             report(initial, "plan " + file + " does not exist");
             return null;
@@ -189,7 +192,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
         byte[] content;
         String problem = null;
         try {
-            content = Files.readAllBytes(labelsFile);
+            content = read(labelsFile);
         } catch (IOException e) {
             content = new byte[0];
             problem = "pod labels " + labelsFile + (e instanceof NoSuchFileException ? " do not exist" : " cannot be read (" + e + ")");
@@ -213,6 +216,23 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
         labels = read;
         if (pod != null) {
             pod = pod.withLabels(read);
+        }
+    }
+
+    /**
+     * The file's bytes, through {@code java.io}: its classes are in the JDK's class-data sharing
+     * archive, where {@code Files.readAllBytes}'s channels are not (some 25 classes to load and
+     * verify on premain).
+     */
+    private static byte[] read(Path path) throws IOException {
+        File file = path.toFile();
+        try (InputStream in = new FileInputStream(file)) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            if (!file.exists()) {
+                throw new NoSuchFileException(path.toString());
+            }
+            throw e;
         }
     }
 

@@ -11,8 +11,9 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The SLF4J binding inside the agent jar. With SLF4J relocated, the application's own logging
- * never sees the agent's lines and the agent never picks up the application's binding.
+ * The SLF4J binding inside the agent jar, which {@link AgentLoggerFactory} hands out. With SLF4J
+ * relocated, the application's own logging never sees the agent's lines and the agent never picks
+ * up the application's binding.
  */
 public final class AgentLoggerProvider implements SLF4JServiceProvider, ILoggerFactory {
 
@@ -20,15 +21,8 @@ public final class AgentLoggerProvider implements SLF4JServiceProvider, ILoggerF
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 
-    /**
-     * Makes this the provider of the agent's SLF4J, at the level of the {@code log=} option; before
-     * the agent's first logger. The relocated SLF4J reads {@code dev.chaosagent.slf4j.*} properties
-     * (see the pom), never the application's {@code slf4j.*}: naming the provider there spares
-     * start-up SLF4J's search of the class path, some 7 ms, and its note that it was named.
-     */
-    public static void install(String level) {
-        System.setProperty("dev.chaosagent.slf4j.provider", AgentLoggerProvider.class.getName());
-        System.setProperty("dev.chaosagent.slf4j.internal.verbosity", "WARN");
+    /** Sets the level of every agent logger from the {@code log=} option: error, warn, info, debug, trace, or off. */
+    public static void setLevel(String level) {
         AgentLogger.setLevel(level);
     }
 

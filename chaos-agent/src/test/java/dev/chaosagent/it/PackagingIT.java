@@ -26,7 +26,8 @@ class PackagingIT {
             assertThat(strays).isEmpty();
             assertThat(jar.getEntry("dev/chaosagent/shaded/net/bytebuddy/jar/asm/ClassReader.class")).isNotNull();
             assertThat(jar.getEntry("dev/chaosagent/shaded/net/bytebuddy/asm/Advice.class")).isNotNull();
-            assertThat(jar.getEntry("dev/chaosagent/shaded/org/slf4j/LoggerFactory.class")).isNotNull();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/org/slf4j/Logger.class")).isNotNull();
+            assertThat(jar.getEntry("dev/chaosagent/shaded/org/slf4j/LoggerFactory.class")).as("SLF4J's LoggerFactory, replaced by the agent's").isNull();
             assertThat(jar.getEntry("dev/chaosagent/shaded/org/yaml/snakeyaml/Yaml.class")).isNotNull();
             Manifest manifest = jar.getManifest();
             assertThat(manifest.getMainAttributes().getValue("Premain-Class")).isEqualTo("dev.chaosagent.agent.ChaosAgent");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (in the YAML that {@code PlainYaml} reads) arms nothing in this JVM, load none of what costs every
  * JVM milliseconds the first time (ARCHITECTURE.md, "Start-up rules", has the figures): Byte Buddy (the weaver
  * loads only with a rule), SnakeYAML, the JDK's security providers (the pod hash is SHA-256),
- * {@code DateTimeFormatter} (the journal writes its own times), and no lambda of the agent's. And
+ * {@code DateTimeFormatter} (the journal writes its own times), SLF4J's search for a provider (the
+ * agent's loggers come from {@code AgentLoggerFactory}), and no lambda of the agent's. And
  * premain spins no method handle, even for a plan whose rules arm this JVM: the agent's string
  * concatenation is compiled to plain calls ({@code -XDstringConcat=inline}) and its first rule's
  * path has no lambda.
@@ -32,6 +33,7 @@ class StartupClassLoadingIT {
             "SnakeYAML", Pattern.compile("] dev\\.chaosagent\\.shaded\\.org\\.yaml\\.snakeyaml\\."),
             SECURITY_PROVIDERS, Pattern.compile("] (sun\\.security\\.provider\\.|java\\.security\\.MessageDigest |java\\.security\\.Provider )"),
             "DateTimeFormatter", Pattern.compile("] java\\.time\\.format\\.DateTimeFormatter "),
+            "SLF4J's provider discovery", Pattern.compile("] dev\\.chaosagent\\.shaded\\.org\\.slf4j\\.(LoggerFactory|helpers\\.SubstituteServiceProvider|helpers\\.NOP_FallbackServiceProvider|helpers\\.Reporter) "),
             "a lambda of the agent's", Pattern.compile("] dev\\.chaosagent\\.\\S*\\$\\$Lambda"));
 
     /** A class the JVM spins for a method handle: a lambda's or a string concatenation's first call. */
