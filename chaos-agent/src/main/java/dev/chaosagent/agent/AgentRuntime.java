@@ -96,8 +96,12 @@ public final class AgentRuntime {
         System.setProperty(VERSION_PROPERTY, version());
 
         if (options.config() != null && !options.disarmed()) {
-            PlanWatcher watcher = new PlanWatcher(options.config(), options.podLabels(), System.getenv(),
-                    new PlanParser(RuleParser.forCurrentThread()), engine, experiments);
+            PlanWatcher watcher = new PlanWatcher(options.config(), options.podLabels(), new Supplier<Map<String, String>>() {
+                @Override
+                public Map<String, String> get() {
+                    return System.getenv();
+                }
+            }, new PlanParser(RuleParser.forCurrentThread()), engine, experiments);
             watcher.loadInitial();
             watcher.startWatching();
             runtime.watcher = watcher;

@@ -41,7 +41,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
 
     private final Path file;
     private final Path labelsFile;
-    private final Map<String, String> environment;
+    private final Supplier<Map<String, String>> environment;
     private final PlanParser parser;
     private final ChaosEngine engine;
     private final Experiments experiments;
@@ -59,9 +59,10 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
 
     /**
      * @param labelsFile the Downward API labels file, or null
-     * @param environment where {@code POD_NAME} and {@code POD_NAMESPACE} come from
+     * @param environment where {@code POD_NAME} and {@code POD_NAMESPACE} come from, asked only for a
+     *                    plan that selects pods (the JVM's environment map is some 5 classes to load)
      */
-    PlanWatcher(Path file, Path labelsFile, Map<String, String> environment, PlanParser parser, ChaosEngine engine,
+    PlanWatcher(Path file, Path labelsFile, Supplier<Map<String, String>> environment, PlanParser parser, ChaosEngine engine,
                 Experiments experiments) {
         this.file = file;
         this.experiments = experiments;
@@ -179,7 +180,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
 
     private PodIdentity pod() {
         if (pod == null) {
-            pod = PodIdentity.fromEnvironment(environment, labels);
+            pod = PodIdentity.fromEnvironment(environment.get(), labels);
         }
         return pod;
     }

@@ -18,8 +18,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class AgentLoggerProvider implements SLF4JServiceProvider, ILoggerFactory {
 
     private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
-    private final IMarkerFactory markers = new BasicMarkerFactory();
-    private final MDCAdapter mdc = new NOPMDCAdapter();
+    /** Made when SLF4J first asks: the agent uses neither markers nor its own MDC, and premain loads neither. */
+    private IMarkerFactory markers;
+    private MDCAdapter mdc;
 
     /** Sets the level of every agent logger from the {@code log=} option: error, warn, info, debug, trace, or off. */
     public static void setLevel(String level) {
@@ -43,12 +44,18 @@ public final class AgentLoggerProvider implements SLF4JServiceProvider, ILoggerF
     }
 
     @Override
-    public IMarkerFactory getMarkerFactory() {
+    public synchronized IMarkerFactory getMarkerFactory() {
+        if (markers == null) {
+            markers = new BasicMarkerFactory();
+        }
         return markers;
     }
 
     @Override
-    public MDCAdapter getMDCAdapter() {
+    public synchronized MDCAdapter getMDCAdapter() {
+        if (mdc == null) {
+            mdc = new NOPMDCAdapter();
+        }
         return mdc;
     }
 

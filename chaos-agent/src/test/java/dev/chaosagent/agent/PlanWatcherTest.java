@@ -63,7 +63,7 @@ class PlanWatcherTest {
 
     private PlanWatcher watcher(Path plan, Path labels) {
         engine.addListener(events::add);
-        return new PlanWatcher(plan, labels, Map.of("POD_NAME", "catalog-0", "POD_NAMESPACE", "shop"),
+        return new PlanWatcher(plan, labels, () -> Map.of("POD_NAME", "catalog-0", "POD_NAMESPACE", "shop"),
                 new PlanParser(new RuleParser(getClass().getClassLoader())), engine, new dev.chaosagent.experiment.Experiments(engine, () -> "catalog-0"));
     }
 
