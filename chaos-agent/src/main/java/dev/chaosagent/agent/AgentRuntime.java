@@ -139,7 +139,7 @@ public final class AgentRuntime {
                 door = ControlDoor.open(control, version());
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
                 log.warn("cannot open the CLI's door at {} ({}); the CLI cannot reach this agent",
-                        ControlDoor.path(ProcessHandle.current().pid()), e.toString());
+                        ControlDoor.ownPath(), e.toString());
             }
             if (options.jmx()) {
                 try {

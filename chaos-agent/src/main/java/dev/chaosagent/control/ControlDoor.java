@@ -53,9 +53,28 @@ public final class ControlDoor {
         return tmp.resolve(FILE_PREFIX + pid);
     }
 
+    /** Where this JVM has its door. */
+    public static Path ownPath() {
+        return path(ownPid());
+    }
+
+    /**
+     * This JVM's PID, as {@code /proc/self} names it (the PID in the JVM's own namespace, which the
+     * CLI reads from {@code NSpid}), or from {@code ProcessHandle} where there is no {@code /proc}.
+     * The first {@code ProcessHandle.current()} in a JVM starts the JDK's process-reaper machinery
+     * (a thread pool, some 30 classes and 5 method handles): 20 to 30 ms, against 3 for the link.
+     */
+    private static long ownPid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | UnsupportedOperationException | NumberFormatException e) {
+            return ProcessHandle.current().pid();
+        }
+    }
+
     /** Opens this JVM's door; the caller serves it with {@link #serve()} on a thread of its own. */
     public static ControlDoor open(ChaosAgentMXBean control, String version) throws IOException {
-        Path path = path(ProcessHandle.current().pid());
+        Path path = ownPath();
         Files.deleteIfExists(path); // left by an earlier process with this PID that was killed
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM milliseconds the first time (ARCHITECTURE.md, "Start-up rules", has the figures): Byte Buddy (the weaver
  * loads only with a rule), SnakeYAML, the JDK's security providers (the pod hash is SHA-256),
  * {@code DateTimeFormatter} (the journal writes its own times), SLF4J's search for a provider (the
- * agent's loggers come from {@code AgentLoggerFactory}), and no lambda of the agent's. And
+ * agent's loggers come from {@code AgentLoggerFactory}), {@code ProcessHandle}'s process reaper
+ * (the CLI's door learns the PID from {@code /proc/self}), and no lambda of the agent's. And
  * premain spins no method handle, even for a plan whose rules arm this JVM: the agent's string
  * concatenation is compiled to plain calls ({@code -XDstringConcat=inline}) and its first rule's
  * path has no lambda.
@@ -34,6 +35,7 @@ class StartupClassLoadingIT {
             SECURITY_PROVIDERS, Pattern.compile("] (sun\\.security\\.provider\\.|java\\.security\\.MessageDigest |java\\.security\\.Provider )"),
             "DateTimeFormatter", Pattern.compile("] java\\.time\\.format\\.DateTimeFormatter "),
             "SLF4J's provider discovery", Pattern.compile("] dev\\.chaosagent\\.shaded\\.org\\.slf4j\\.(LoggerFactory|helpers\\.SubstituteServiceProvider|helpers\\.NOP_FallbackServiceProvider|helpers\\.Reporter) "),
+            "the JDK's process reaper (ProcessHandle.current())", Pattern.compile("] java\\.lang\\.ProcessHandleImpl "),
             "a lambda of the agent's", Pattern.compile("] dev\\.chaosagent\\.\\S*\\$\\$Lambda"));
 
     /** A class the JVM spins for a method handle: a lambda's or a string concatenation's first call. */
