@@ -35,13 +35,15 @@ public final class ControlDoor {
     private static final long POLL_MILLIS = 100;
 
     private final ServerSocketChannel server;
-    private final UserPrincipal owner;
+    private final Path path;
+    /** Read at the first client: most JVMs never see the CLI, and the owner's name is a look-up in the system's user database. */
+    private UserPrincipal owner;
     private final ChaosAgentMXBean control;
     private final String version;
 
-    private ControlDoor(ServerSocketChannel server, UserPrincipal owner, ChaosAgentMXBean control, String version) {
+    private ControlDoor(ServerSocketChannel server, Path path, ChaosAgentMXBean control, String version) {
         this.server = server;
-        this.owner = owner;
+        this.path = path;
         this.control = control;
         this.version = version;
     }
@@ -83,7 +85,7 @@ public final class ControlDoor {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
             }
-            return new ControlDoor(server, Files.getOwner(path), control, version);
+            return new ControlDoor(server, path, control, version);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -128,6 +130,9 @@ public final class ControlDoor {
             peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
         } catch (UnsupportedOperationException | LinkageError e) {
             return true; // no peer credentials here (Windows, or a runtime without jdk.net): the file's permissions guard it
+        }
+        if (owner == null) {
+            owner = Files.getOwner(path);
         }
         return peer.equals(owner) || peer.getName().equals("root") || peer.getName().equals("0");
     }
