@@ -45,15 +45,8 @@ import net.bytebuddy.utility.AsmClassWriter;
  */
 final class AdviceWeaver {
 
-    /**
-     * The advice classes' class files, read from the agent jar once: each weave reads the advice's
-     * code, and a test suite that adds and removes a rule per test weaves once per test.
-     */
-    private static final ClassFileLocator ADVICE = new ClassFileLocator.Compound(
-            new ClassFileLocator.Simple(ClassFileLocator.ForClassLoader.readToNames(CallAdvice.class, ScopedCallAdvice.class,
-                    AsyncCallAdvice.class, ScopedAsyncCallAdvice.class, SuspendCallAdvice.class, PresetCallAdvice.class,
-                    PresetAsyncCallAdvice.class, RecordAdvice.class)),
-            ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader()));
+    /** Where the advice classes' class files are read, once, as the advice below is parsed. */
+    private static final ClassFileLocator ADVICE = ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader());
 
     /**
      * The class this thread weaves. The advice below is parsed once for every weave (parsing it and
@@ -157,13 +150,12 @@ final class AdviceWeaver {
         };
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new AsmClassWriter.FrameComputingClassWriter(reader, writerFlags, pool);
-        SiteIds previous = CURRENT.get();
-        CURRENT.set(siteIds);
+        CURRENT.set(siteIds); // never nested: ChaosTransformer leaves alone the classes that load while its thread weaves
         try {
             reader.accept(wrapper.wrap(type, writer, context, pool, type.getDeclaredFields(), type.getDeclaredMethods(), writerFlags, readerFlags),
                     readerFlags);
         } finally {
-            CURRENT.set(previous);
+            CURRENT.remove();
         }
         return siteIds.any ? writer.toByteArray() : null;
     }
