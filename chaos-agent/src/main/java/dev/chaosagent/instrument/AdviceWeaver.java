@@ -15,20 +15,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import net.bytebuddy.ByteBuddy;
+import java.util.function.ToIntFunction;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.AsmClassWriter;
 
 /**
  * Weaves {@link CallAdvice} into the methods of one class that the targets name, with Byte Buddy
@@ -44,16 +45,59 @@ import net.bytebuddy.pool.TypePool;
  */
 final class AdviceWeaver {
 
-    private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
+    /** Where the advice classes' class files are read, once, as the advice below is parsed. */
+    private static final ClassFileLocator ADVICE = ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader());
+
     /**
-     * The advice classes' class files, read from the agent jar once: each weave reads the advice's
-     * code, and a test suite that adds and removes a rule per test weaves once per test.
+     * The class this thread weaves. The advice below is parsed once for every weave (parsing it and
+     * building its bindings cost more than weaving a small class); what it binds differs per class
+     * and method, so its bindings read it from here as each method is woven.
      */
-    private static final ClassFileLocator ADVICE = new ClassFileLocator.Compound(
-            new ClassFileLocator.Simple(ClassFileLocator.ForClassLoader.readToNames(CallAdvice.class, ScopedCallAdvice.class,
-                    AsyncCallAdvice.class, ScopedAsyncCallAdvice.class, SuspendCallAdvice.class, PresetCallAdvice.class,
-                    PresetAsyncCallAdvice.class, RecordAdvice.class)),
-            ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader()));
+    private static final ThreadLocal<SiteIds> CURRENT = new ThreadLocal<>();
+
+    private static final Advice.OffsetMapping SITE_ID = new Advice.OffsetMapping() {
+        @Override
+        public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
+                              Advice.ArgumentHandler argumentHandler, Sort sort) {
+            return Target.ForStackManipulation.of(CURRENT.get().register(method));
+        }
+    };
+    private static final Advice.OffsetMapping RECORDER_ID = new Advice.OffsetMapping() {
+        @Override
+        public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
+                              Advice.ArgumentHandler argumentHandler, Sort sort) {
+            return Target.ForStackManipulation.of(CURRENT.get().recorderId(method));
+        }
+    };
+    private static final Advice.WithCustomMapping CALLS = Advice.withCustomMapping().bind(SiteId.class, SITE_ID)
+            .bind(new PassedArguments(new Function<MethodDescription, List<Integer>>() {
+                @Override
+                public List<Integer> apply(MethodDescription method) {
+                    return CURRENT.get().targeted.apply(method);
+                }
+            }))
+            .bind(Continuation.class, Continuation.MAPPING);
+    private static final Advice.WithCustomMapping PRESET_CALLS = CALLS.bind(new OperandArguments(new ToIntFunction<MethodDescription>() {
+        @Override
+        public int applyAsInt(MethodDescription method) {
+            return CURRENT.get().targeted.operand(method);
+        }
+    }));
+    private static final Advice CALL = CALLS.to(CallAdvice.class, ADVICE);
+    private static final Advice SCOPED_CALL = CALLS.to(ScopedCallAdvice.class, CallAdvice.class, ADVICE);
+    private static final Advice ASYNC_CALL = CALLS.to(AsyncCallAdvice.class, ADVICE);
+    private static final Advice SCOPED_ASYNC_CALL = CALLS.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE);
+    private static final Advice SUSPEND_CALL = CALLS.to(SuspendCallAdvice.class, ADVICE);
+    private static final Advice PRESET_CALL = PRESET_CALLS.to(PresetCallAdvice.class, CallAdvice.class, ADVICE);
+    private static final Advice PRESET_ASYNC_CALL = PRESET_CALLS.to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE);
+    private static final Advice RECORD = Advice.withCustomMapping().bind(RecorderId.class, RECORDER_ID)
+            .bind(new OperandArguments(new ToIntFunction<MethodDescription>() {
+                @Override
+                public int applyAsInt(MethodDescription method) {
+                    return CURRENT.get().targeted.recorder(method).value().index(names(method.getParameters().asTypeList()));
+                }
+            }))
+            .to(RecordAdvice.class, ADVICE);
 
     private AdviceWeaver() {
     }
@@ -64,40 +108,56 @@ final class AdviceWeaver {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, classFile),
                 ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
+        TypeDescription type = pool.describe(className).resolve();
         try {
-            return weave(className, locator, pool, supertypes, targets, engine, false);
+            return weave(classFile, type, pool, supertypes, targets, engine, false);
         } catch (IllegalStateException inconsistentFrames) {
             // groovyc writes stack map frames that Advice cannot carry over; ASM then computes them
             // afresh, resolving common supertypes through the pool (class files, never loaded classes).
-            return weave(className, locator, pool, supertypes, targets, engine, true);
+            return weave(classFile, type, pool, supertypes, targets, engine, true);
         }
     }
 
-    private static byte[] weave(String className, ClassFileLocator locator, TypePool pool, Set<String> supertypes,
+    /**
+     * Applies the advice as Byte Buddy's {@code decorate()} would, on ASM's reader and writer
+     * directly: the class keeps its shape, so none of Byte Buddy's type-building machinery is
+     * needed (it was most of the classes the first weave loaded), and the methods left alone are
+     * copied as they are.
+     */
+    private static byte[] weave(byte[] classFile, TypeDescription type, TypePool pool, Set<String> supertypes,
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
-        Targeted targeted = new Targeted(className, supertypes, targets);
-        SiteIds siteIds = new SiteIds(className, supertypes, engine, targeted);
-        Advice.WithCustomMapping advice = Advice.withCustomMapping().bind(SiteId.class, siteIds).bind(new PassedArguments(targeted))
-                .bind(Continuation.class, Continuation.MAPPING);
-        Advice.WithCustomMapping recording = Advice.withCustomMapping().bind(RecorderId.class, siteIds.recorders())
-                .bind(new OperandArguments(method -> targeted.recorder(method).value().index(names(method.getParameters().asTypeList()))));
-        DynamicType.Builder<?> builder = BYTE_BUDDY.decorate(pool.describe(className).resolve(), locator)
-                .visit(advice.to(CallAdvice.class, ADVICE).on(targeted.passing(false, false)))
-                .visit(advice.to(ScopedCallAdvice.class, CallAdvice.class, ADVICE).on(targeted.passing(true, false)))
-                .visit(advice.to(AsyncCallAdvice.class, ADVICE).on(targeted.passing(false, true)))
-                .visit(advice.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE).on(targeted.passing(true, true)))
-                .visit(advice.to(SuspendCallAdvice.class, ADVICE).on(targeted.suspendFunctions()))
-                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetCallAdvice.class, CallAdvice.class, ADVICE)
-                        .on(targeted.presetBound(false)))
-                .visit(advice.bind(new OperandArguments(targeted::operand)).to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE)
-                        .on(targeted.presetBound(true)))
-                .visit(recording.to(RecordAdvice.class, ADVICE).on(targeted.recording()));
+        Targeted targeted = new Targeted(type.getName(), supertypes, targets);
+        SiteIds siteIds = new SiteIds(type.getName(), supertypes, engine, targeted);
+        List<AsmVisitorWrapper> wrappers = new ArrayList<>(List.of(
+                CALL.on(targeted.passing(false, false)),
+                SCOPED_CALL.on(targeted.passing(true, false)),
+                ASYNC_CALL.on(targeted.passing(false, true)),
+                SCOPED_ASYNC_CALL.on(targeted.passing(true, true)),
+                SUSPEND_CALL.on(targeted.suspendFunctions()),
+                PRESET_CALL.on(targeted.presetBound(false)),
+                PRESET_ASYNC_CALL.on(targeted.presetBound(true)),
+                RECORD.on(targeted.recording())));
         if (computeFrames) {
-            builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES)
-                    .readerFlags(ClassReader.SKIP_FRAMES));
+            wrappers.add(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES).readerFlags(ClassReader.SKIP_FRAMES));
         }
-        byte[] woven = builder.make(pool).getBytes();
-        return siteIds.any ? woven : null;
+        AsmVisitorWrapper wrapper = new AsmVisitorWrapper.Compound(wrappers);
+        int writerFlags = wrapper.mergeWriter(AsmVisitorWrapper.NO_FLAGS);
+        int readerFlags = wrapper.mergeReader(AsmVisitorWrapper.NO_FLAGS);
+        ClassFileVersion version = ClassFileVersion.ofClassFile(classFile);
+        Implementation.Context context = new Implementation.Context.Disabled(type, version,
+                (writerFlags & ClassWriter.COMPUTE_FRAMES) != 0 || version.isLessThan(ClassFileVersion.JAVA_V6)
+                        ? Implementation.Context.FrameGeneration.DISABLED : Implementation.Context.FrameGeneration.GENERATE) {
+        };
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new AsmClassWriter.FrameComputingClassWriter(reader, writerFlags, pool);
+        CURRENT.set(siteIds); // never nested: ChaosTransformer leaves alone the classes that load while its thread weaves
+        try {
+            reader.accept(wrapper.wrap(type, writer, context, pool, type.getDeclaredFields(), type.getDeclaredMethods(), writerFlags, readerFlags),
+                    readerFlags);
+        } finally {
+            CURRENT.remove();
+        }
+        return siteIds.any ? writer.toByteArray() : null;
     }
 
     /**
@@ -221,11 +281,12 @@ final class AdviceWeaver {
     }
 
     /** Registers each woven method with the engine; its id goes into the advice as a constant. */
-    private static final class SiteIds implements Advice.OffsetMapping {
+    private static final class SiteIds {
         private final String className;
         private final Set<String> supertypes;
         private final ChaosEngine engine;
-        private final Targeted targeted;
+        final Targeted targeted;
+        /** Whether some method was woven: the class counts as woven. */
         boolean any;
 
         SiteIds(String className, Set<String> supertypes, ChaosEngine engine, Targeted targeted) {
@@ -235,26 +296,17 @@ final class AdviceWeaver {
             this.targeted = targeted;
         }
 
-        @Override
-        public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
-                              Advice.ArgumentHandler argumentHandler, Sort sort) {
-            int id = SiteTable.of(engine).register(new WovenMethod(className, method.getInternalName(),
+        int register(MethodDescription method) {
+            any = true;
+            return SiteTable.of(engine).register(new WovenMethod(className, method.getInternalName(),
                     names(method.getParameters().asTypeList()), method.getReturnType().asErasure().getActualName(),
                     names(method.getExceptionTypes()), supertypes, TypeNames.isJdk(className), targeted.apply(method)));
-            any = true;
-            return Target.ForStackManipulation.of(id);
         }
 
-        /** The number of each woven method's recorder, as a constant; the class counts as woven. */
-        Advice.OffsetMapping recorders() {
-            return new Advice.OffsetMapping() {
-                @Override
-                public Target resolve(TypeDescription instrumentedType, MethodDescription method, Assigner assigner,
-                                      Advice.ArgumentHandler argumentHandler, Sort sort) {
-                    any = true;
-                    return Target.ForStackManipulation.of(Presets.recorderId(targeted.recorder(method)));
-                }
-            };
+        /** The number of a woven method's recorder. */
+        int recorderId(MethodDescription method) {
+            any = true;
+            return Presets.recorderId(targeted.recorder(method));
         }
     }
 }
