@@ -1,5 +1,7 @@
 package dev.chaosagent.plan;
 
+import java.util.Objects;
+
 /**
  * Whether a plan arms this JVM now, and why in words: it is the plan's rules or none of them that
  * reach the engine.
@@ -18,6 +20,18 @@ public record Arming(String plan, boolean armed, String reason) {
             return reason;
         }
         return plan == null ? "no longer in the plan" : "no longer in plan " + plan;
+    }
+
+    // Written out: a record's own equals and hashCode bootstrap method handles (ObjectMethods) at
+    // their first call, which is the plan watcher's first poll, while the application starts.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Arming that && armed == that.armed && Objects.equals(plan, that.plan) && Objects.equals(reason, that.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(plan, armed, reason);
     }
 
     /** {@code plan NAME}, or {@code the plan} for a plan without a name. */
