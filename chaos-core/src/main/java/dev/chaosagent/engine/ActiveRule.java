@@ -46,6 +46,11 @@ final class ActiveRule {
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
     private volatile RuleState state;
+    /**
+     * The rule is armed and its gate open: the one field a call reads for the two. Written under this
+     * rule's monitor whenever either changes, so a change takes effect from the next call on.
+     */
+    private volatile boolean acting;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<WovenMethod> refusedMethods = new HashSet<>();
@@ -66,23 +71,27 @@ final class ActiveRule {
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
         this.state = rule.enabled() && !dormant ? RuleState.ARMED : RuleState.DISABLED;
+        gate.attach(this);
+        follow();
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != RuleState.ARMED || !gate.isOpen()) {
+        if (!acting) {
             return null;
         }
         boolean selected = calls.count();
         long n = 0;
-        if (numbered) {
+        if (rolls) {
+            if (!selected) {
+                // The common case, a probability alone: this thread has not reached its next selected call.
+                return null;
+            }
+        } else if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
                 return null;
             }
-        } else if (rolls && !selected) {
-            // The common case, a probability alone: this thread counts down to its next selected call.
-            return null;
         }
         if (triggers.limit() > 0) {
             long used = limitUsed.incrementAndGet();
@@ -135,6 +144,7 @@ final class ActiveRule {
                 return;
             }
             state = RuleState.EXHAUSTED;
+            follow();
         }
         callbacks.exhausted(this);
         callbacks.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
@@ -145,6 +155,7 @@ final class ActiveRule {
     synchronized boolean setEnabled(boolean enabled) {
         if (state == RuleState.ARMED || state == RuleState.DISABLED) {
             state = enabled ? RuleState.ARMED : RuleState.DISABLED;
+            follow();
             return true;
         }
         return false;
@@ -154,7 +165,9 @@ final class ActiveRule {
     void end() {
         synchronized (this) {
             state = RuleState.ENDED;
+            follow();
         }
+        gate.detach(this);
         ScheduledFuture<?> pending = expiry;
         if (pending != null) {
             pending.cancel(false);
@@ -181,7 +194,12 @@ final class ActiveRule {
 
     /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
     boolean acting() {
-        return state == RuleState.ARMED && gate.isOpen();
+        return acting;
+    }
+
+    /** Makes {@link #acting} follow the rule's state and its gate, after a change to either; from the next call on. */
+    synchronized void follow() {
+        acting = state == RuleState.ARMED && gate.isOpen();
     }
 
     Fault fault() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * random number. Each thread counts in a cell of its own with a plain store (a {@link LongAdder}'s
  * atomic add costs more than the rest of a call that does not inject), and draws how many calls
  * pass before its next selected one (the gaps of independent trials of probability p follow a
- * geometric law), so that a call only counts down. A thread whose slot another live thread owns
+ * geometric law), so that a call only counts and compares. A thread whose slot another live thread owns
  * counts in a shared {@link LongAdder} and rolls each call instead. Reading sums the cells: exact
  * once the calls have returned.
  */
@@ -46,19 +46,26 @@ final class CallTally {
     boolean count() {
         Thread thread = Thread.currentThread();
         Cell cell = cells[(int) thread.getId() & (SLOTS - 1)];
-        if (cell == null || cell.get() != thread) {
+        if (cell == null || !cell.refersTo(thread)) {
             cell = claim(thread);
             if (cell == null) {
                 shared.increment();
                 return probability > 0 && ThreadLocalRandom.current().nextDouble() < probability;
             }
         }
-        COUNT.setOpaque(cell, cell.count + 1); // only its owner writes a cell
-        if (--cell.untilSelected > 0) {
+        // One store a call: the count is also the countdown, compared with the next selected call's number.
+        long counted = cell.count + 1;
+        COUNT.setOpaque(cell, counted); // only its owner writes a cell
+        if (counted < cell.selectedAt) {
             return false;
         }
-        cell.untilSelected = gap();
+        cell.selectedAt = after(counted, gap());
         return true;
+    }
+
+    /** The number of the call {@code gap} calls after call {@code counted}: never reached when that is beyond counting. */
+    private static long after(long counted, long gap) {
+        return gap > Long.MAX_VALUE - counted ? Long.MAX_VALUE : counted + gap;
     }
 
     /** The thread's cell, taken over from a thread gone or made now; null when a live thread owns the slot. */
@@ -107,11 +114,12 @@ final class CallTally {
     /** One thread's count and countdown; it refers to its owner weakly, so that a thread gone is not kept. */
     private static final class Cell extends WeakReference<Thread> {
         long count;
-        long untilSelected;
+        /** The number of this thread's next selected call: {@link Long#MAX_VALUE}, never reached, for a tally that does not roll. */
+        long selectedAt;
 
-        Cell(Thread owner, long untilSelected) {
+        Cell(Thread owner, long selectedAt) {
             super(owner);
-            this.untilSelected = untilSelected;
+            this.selectedAt = selectedAt;
         }
     }
 }
