@@ -36,8 +36,6 @@ final class ActiveRule {
     private final Triggers triggers;
     private final Chance chance;
     private final boolean numbered;
-    /** A rule of probability alone: its calls' tally also selects them. */
-    private final boolean rolls;
     private final CallTally calls;
     private final LongAdder injections = new LongAdder();
     private final LongAdder wouldInject = new LongAdder();
@@ -65,8 +63,9 @@ final class ActiveRule {
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
-        this.rolls = !numbered && triggers.threshold() < Chance.RANGE;
-        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 0);
+        // A rule of probability alone: its calls' tally also selects them; any other rule's tally passes every call on.
+        boolean rolls = !numbered && triggers.threshold() < Chance.RANGE;
+        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 1);
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
@@ -80,14 +79,12 @@ final class ActiveRule {
         if (!acting) {
             return null;
         }
-        boolean selected = calls.count();
+        if (!calls.count()) {
+            // The common case, a probability alone: this thread has not reached its next selected call.
+            return null;
+        }
         long n = 0;
-        if (rolls) {
-            if (!selected) {
-                // The common case, a probability alone: this thread has not reached its next selected call.
-                return null;
-            }
-        } else if (numbered) {
+        if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
                 return null;

@@ -31,18 +31,21 @@ final class CallTally {
 
     private final Cell[] cells = new Cell[SLOTS];
     private final LongAdder shared = new LongAdder();
-    /** The chance that a call is selected, or 0 when this tally does not roll. */
+    /** The chance that a call is selected: 1 when this tally does not roll. */
     private final double probability;
     /** {@code ln(1 - probability)}: a gap is {@code ceil(ln(u) / this)} for u uniform in (0, 1]. */
     private final double logMiss;
 
-    /** @param probability the chance that a call is selected, 0 for a tally that only counts */
+    /**
+     * @param probability the chance that a call is selected, in (0, 1]: 1 for a tally that only
+     *                    counts, which selects every call and leaves the rule's other triggers to decide
+     */
     CallTally(double probability) {
         this.probability = probability;
         this.logMiss = Math.log1p(-probability);
     }
 
-    /** Counts one call; returns whether it is selected (never, for a tally that only counts). */
+    /** Counts one call; returns whether it is selected (always, for a tally that only counts). */
     boolean count() {
         Thread thread = Thread.currentThread();
         Cell cell = cells[(int) thread.getId() & (SLOTS - 1)];
@@ -50,7 +53,7 @@ final class CallTally {
             cell = claim(thread);
             if (cell == null) {
                 shared.increment();
-                return probability > 0 && ThreadLocalRandom.current().nextDouble() < probability;
+                return ThreadLocalRandom.current().nextDouble() < probability;
             }
         }
         // One store a call: the count is also the countdown, compared with the next selected call's number.
@@ -88,8 +91,8 @@ final class CallTally {
 
     /** The number of calls up to and including the next selected one. */
     private long gap() {
-        if (probability <= 0) {
-            return Long.MAX_VALUE;
+        if (probability >= 1) {
+            return 1;
         }
         double u = 1.0 - ThreadLocalRandom.current().nextDouble();
         double calls = Math.ceil(Math.log(u) / logMiss);
