@@ -83,6 +83,16 @@ final class ActiveRule {
             // The common case, a probability alone: this thread has not reached its next selected call.
             return null;
         }
+        return decide(binding);
+    }
+
+    /**
+     * A call its tally passed on: the rule's other triggers and its limit decide, then it injects.
+     * Kept apart so that {@link #onCall} stays small once compiled: the JIT inlines a method already
+     * compiled on its own into the woven method only while that code is small (InlineSmallCode), and
+     * which of the two it compiles first varies from run to run.
+     */
+    private Object decide(Binding binding) throws Throwable {
         long n = 0;
         if (numbered) {
             n = ordinal.incrementAndGet();

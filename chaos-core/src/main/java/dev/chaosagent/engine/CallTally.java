@@ -52,8 +52,7 @@ final class CallTally {
         if (cell == null || !cell.refersTo(thread)) {
             cell = claim(thread);
             if (cell == null) {
-                shared.increment();
-                return ThreadLocalRandom.current().nextDouble() < probability;
+                return countShared();
             }
         }
         // One store a call: the count is also the countdown, compared with the next selected call's number.
@@ -62,13 +61,22 @@ final class CallTally {
         if (counted < cell.selectedAt) {
             return false;
         }
-        cell.selectedAt = after(counted, gap());
+        selectNext(cell, counted);
         return true;
     }
 
-    /** The number of the call {@code gap} calls after call {@code counted}: never reached when that is beyond counting. */
-    private static long after(long counted, long gap) {
-        return gap > Long.MAX_VALUE - counted ? Long.MAX_VALUE : counted + gap;
+    // The two below are kept out of count(), which the JIT inlines into every woven method only while its compiled code is small.
+
+    /** Counts a call of a thread whose slot another live thread owns, and rolls it. */
+    private boolean countShared() {
+        shared.increment();
+        return ThreadLocalRandom.current().nextDouble() < probability;
+    }
+
+    /** Draws the thread's next selected call after call {@code counted}: never reached when that is beyond counting. */
+    private void selectNext(Cell cell, long counted) {
+        long gap = gap();
+        cell.selectedAt = gap > Long.MAX_VALUE - counted ? Long.MAX_VALUE : counted + gap;
     }
 
     /** The thread's cell, taken over from a thread gone or made now; null when a live thread owns the slot. */
