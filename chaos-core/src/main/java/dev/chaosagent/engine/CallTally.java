@@ -37,7 +37,7 @@ final class CallTally {
     private final double logMiss;
 
     /**
-     * @param probability the chance that a call is selected, in (0, 1]: 1 for a tally that only
+     * @param probability the chance that a call is selected, in [0, 1]: 1 for a tally that only
      *                    counts, which selects every call and leaves the rule's other triggers to decide
      */
     CallTally(double probability) {
@@ -101,6 +101,9 @@ final class CallTally {
     private long gap() {
         if (probability >= 1) {
             return 1;
+        }
+        if (probability <= 0) {
+            return Long.MAX_VALUE; // probability=0: never selected
         }
         double u = 1.0 - ThreadLocalRandom.current().nextDouble();
         double calls = Math.ceil(Math.log(u) / logMiss);

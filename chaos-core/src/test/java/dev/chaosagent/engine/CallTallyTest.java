@@ -25,6 +25,18 @@ class CallTallyTest {
         assertThat(tally.sum()).as("this thread's own cell, read at once").isEqualTo(3 * 50 * 10_000L + 1);
     }
 
+    @Test
+    void aTallyOfProbabilityZeroSelectsNoCallAndOneOfProbabilityOneEveryCall() {
+        CallTally never = new CallTally(0);
+        CallTally always = new CallTally(1);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(never.count()).as("call %d, probability 0", i).isFalse();
+            assertThat(always.count()).as("call %d, probability 1", i).isTrue();
+        }
+        assertThat(never.sum()).isEqualTo(100_000L);
+        assertThat(always.sum()).isEqualTo(100_000L);
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.0001, 0.01, 0.3, 0.9})
     void callsAreSelectedWithTheRulesProbability(double probability) {
