@@ -36,8 +36,6 @@ final class ActiveRule {
     private final Triggers triggers;
     private final Chance chance;
     private final boolean numbered;
-    /** A rule of probability alone: its calls' tally also selects them. */
-    private final boolean rolls;
     private final CallTally calls;
     private final LongAdder injections = new LongAdder();
     private final LongAdder wouldInject = new LongAdder();
@@ -46,6 +44,11 @@ final class ActiveRule {
     private final AtomicLong limitUsed = new AtomicLong();
     private final RuleCallbacks callbacks;
     private volatile RuleState state;
+    /**
+     * The rule is armed and its gate open: the one field a call reads for the two. Written under this
+     * rule's monitor whenever either changes, so a change takes effect from the next call on.
+     */
+    private volatile boolean acting;
     volatile ScheduledFuture<?> expiry;
     /** Methods this rule was refused at (reported once each); guarded by the engine's lock. */
     final Set<WovenMethod> refusedMethods = new HashSet<>();
@@ -60,29 +63,42 @@ final class ActiveRule {
         this.triggers = rule.triggers();
         this.chance = chance;
         this.numbered = triggers.countsCalls() || chance.usesCallNumber();
-        this.rolls = !numbered && triggers.threshold() < Chance.RANGE;
-        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 0);
+        // A rule of probability alone: its calls' tally also selects them; any other rule's tally passes every call on.
+        boolean rolls = !numbered && triggers.threshold() < Chance.RANGE;
+        this.calls = new CallTally(rolls ? (double) triggers.threshold() / Chance.RANGE : 1);
         this.resources = resources;
         this.callbacks = callbacks;
         this.addedAtNanos = System.nanoTime();
         this.state = rule.enabled() && !dormant ? RuleState.ARMED : RuleState.DISABLED;
+        gate.attach(this);
+        follow();
     }
 
     /** One call of a method this rule is bound to: counts it, decides, and injects when selected. */
     Object onCall(Binding binding) throws Throwable {
-        if (state != RuleState.ARMED || !gate.isOpen()) {
+        if (!acting) {
             return null;
         }
-        boolean selected = calls.count();
+        if (!calls.count()) {
+            // The common case, a probability alone: this thread has not reached its next selected call.
+            return null;
+        }
+        return decide(binding);
+    }
+
+    /**
+     * A call its tally passed on: the rule's other triggers and its limit decide, then it injects.
+     * Kept apart so that {@link #onCall} stays small once compiled: the JIT inlines a method already
+     * compiled on its own into the woven method only while that code is small (InlineSmallCode), and
+     * which of the two it compiles first varies from run to run.
+     */
+    private Object decide(Binding binding) throws Throwable {
         long n = 0;
         if (numbered) {
             n = ordinal.incrementAndGet();
             if (!triggers.selects(n, chance)) {
                 return null;
             }
-        } else if (rolls && !selected) {
-            // The common case, a probability alone: this thread counts down to its next selected call.
-            return null;
         }
         if (triggers.limit() > 0) {
             long used = limitUsed.incrementAndGet();
@@ -135,6 +151,7 @@ final class ActiveRule {
                 return;
             }
             state = RuleState.EXHAUSTED;
+            follow();
         }
         callbacks.exhausted(this);
         callbacks.publish(ChaosEvent.Type.EXHAUSTED, name, "rule " + name + " reached its limit of "
@@ -145,6 +162,7 @@ final class ActiveRule {
     synchronized boolean setEnabled(boolean enabled) {
         if (state == RuleState.ARMED || state == RuleState.DISABLED) {
             state = enabled ? RuleState.ARMED : RuleState.DISABLED;
+            follow();
             return true;
         }
         return false;
@@ -154,7 +172,9 @@ final class ActiveRule {
     void end() {
         synchronized (this) {
             state = RuleState.ENDED;
+            follow();
         }
+        gate.detach(this);
         ScheduledFuture<?> pending = expiry;
         if (pending != null) {
             pending.cancel(false);
@@ -181,7 +201,12 @@ final class ActiveRule {
 
     /** Whether the rule may still act on a call: a latency it is sleeping ends early when not. */
     boolean acting() {
-        return state == RuleState.ARMED && gate.isOpen();
+        return acting;
+    }
+
+    /** Makes {@link #acting} follow the rule's state and its gate, after a change to either; from the next call on. */
+    synchronized void follow() {
+        acting = state == RuleState.ARMED && gate.isOpen();
     }
 
     Fault fault() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * random number. Each thread counts in a cell of its own with a plain store (a {@link LongAdder}'s
  * atomic add costs more than the rest of a call that does not inject), and draws how many calls
  * pass before its next selected one (the gaps of independent trials of probability p follow a
- * geometric law), so that a call only counts down. A thread whose slot another live thread owns
+ * geometric law), so that a call only counts and compares. A thread whose slot another live thread owns
  * counts in a shared {@link LongAdder} and rolls each call instead. Reading sums the cells: exact
  * once the calls have returned.
  */
@@ -31,34 +31,52 @@ final class CallTally {
 
     private final Cell[] cells = new Cell[SLOTS];
     private final LongAdder shared = new LongAdder();
-    /** The chance that a call is selected, or 0 when this tally does not roll. */
+    /** The chance that a call is selected: 1 when this tally does not roll. */
     private final double probability;
     /** {@code ln(1 - probability)}: a gap is {@code ceil(ln(u) / this)} for u uniform in (0, 1]. */
     private final double logMiss;
 
-    /** @param probability the chance that a call is selected, 0 for a tally that only counts */
+    /**
+     * @param probability the chance that a call is selected, in [0, 1]: 1 for a tally that only
+     *                    counts, which selects every call and leaves the rule's other triggers to decide
+     */
     CallTally(double probability) {
         this.probability = probability;
         this.logMiss = Math.log1p(-probability);
     }
 
-    /** Counts one call; returns whether it is selected (never, for a tally that only counts). */
+    /** Counts one call; returns whether it is selected (always, for a tally that only counts). */
     boolean count() {
         Thread thread = Thread.currentThread();
         Cell cell = cells[(int) thread.getId() & (SLOTS - 1)];
-        if (cell == null || cell.get() != thread) {
+        if (cell == null || !cell.refersTo(thread)) {
             cell = claim(thread);
             if (cell == null) {
-                shared.increment();
-                return probability > 0 && ThreadLocalRandom.current().nextDouble() < probability;
+                return countShared();
             }
         }
-        COUNT.setOpaque(cell, cell.count + 1); // only its owner writes a cell
-        if (--cell.untilSelected > 0) {
+        // One store a call: the count is also the countdown, compared with the next selected call's number.
+        long counted = cell.count + 1;
+        COUNT.setOpaque(cell, counted); // only its owner writes a cell
+        if (counted < cell.selectedAt) {
             return false;
         }
-        cell.untilSelected = gap();
+        selectNext(cell, counted);
         return true;
+    }
+
+    // The two below are kept out of count(), which the JIT inlines into every woven method only while its compiled code is small.
+
+    /** Counts a call of a thread whose slot another live thread owns, and rolls it. */
+    private boolean countShared() {
+        shared.increment();
+        return ThreadLocalRandom.current().nextDouble() < probability;
+    }
+
+    /** Draws the thread's next selected call after call {@code counted}: never reached when that is beyond counting. */
+    private void selectNext(Cell cell, long counted) {
+        long gap = gap();
+        cell.selectedAt = gap > Long.MAX_VALUE - counted ? Long.MAX_VALUE : counted + gap;
     }
 
     /** The thread's cell, taken over from a thread gone or made now; null when a live thread owns the slot. */
@@ -81,8 +99,11 @@ final class CallTally {
 
     /** The number of calls up to and including the next selected one. */
     private long gap() {
+        if (probability >= 1) {
+            return 1;
+        }
         if (probability <= 0) {
-            return Long.MAX_VALUE;
+            return Long.MAX_VALUE; // probability=0: never selected
         }
         double u = 1.0 - ThreadLocalRandom.current().nextDouble();
         double calls = Math.ceil(Math.log(u) / logMiss);
@@ -107,11 +128,12 @@ final class CallTally {
     /** One thread's count and countdown; it refers to its owner weakly, so that a thread gone is not kept. */
     private static final class Cell extends WeakReference<Thread> {
         long count;
-        long untilSelected;
+        /** The number of this thread's next selected call: {@link Long#MAX_VALUE}, never reached, for a tally that does not roll. */
+        long selectedAt;
 
-        Cell(Thread owner, long untilSelected) {
+        Cell(Thread owner, long selectedAt) {
             super(owner);
-            this.untilSelected = untilSelected;
+            this.selectedAt = selectedAt;
         }
     }
 }

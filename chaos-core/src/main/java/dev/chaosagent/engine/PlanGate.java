@@ -1,5 +1,8 @@
 package dev.chaosagent.engine;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * How the rules of one experiment act, switched for all of them at once and without the engine's
  * lock: closed, none of them injects from the next call on (the agent's own kill switch, pulled on
@@ -13,6 +16,8 @@ public final class PlanGate {
 
     private volatile boolean open = true;
     private volatile boolean dryRun;
+    /** The rules that act through this gate, told at once when it closes or opens; none for {@link #ALWAYS_OPEN}. */
+    private final List<ActiveRule> rules = new CopyOnWriteArrayList<>();
 
     public PlanGate(boolean dryRun) {
         this.dryRun = dryRun;
@@ -22,11 +27,31 @@ public final class PlanGate {
     public void close() {
         if (this != ALWAYS_OPEN) {
             open = false;
+            tellRules();
         }
     }
 
     public void reopen() {
         open = true;
+        tellRules();
+    }
+
+    private void tellRules() {
+        for (ActiveRule rule : rules) {
+            rule.follow();
+        }
+    }
+
+    /** A rule now acts through this gate, until {@link #detach}. */
+    void attach(ActiveRule rule) {
+        if (this != ALWAYS_OPEN) {
+            rules.add(rule);
+        }
+    }
+
+    /** The rule ended. */
+    void detach(ActiveRule rule) {
+        rules.remove(rule);
     }
 
     public boolean isOpen() {

@@ -16,13 +16,25 @@ class CallTallyTest {
     @Test
     void everyCallOfManyThreadsIsCountedOnceTheyAreDone() throws Exception {
         // More threads than slots: some share a slot with a live owner, and some come after a dead one.
-        CallTally tally = new CallTally(0);
+        CallTally tally = new CallTally(1);
         for (int round = 0; round < 3; round++) {
             inThreads(50, 10_000, tally, new LongAdder());
             assertThat(tally.sum()).isEqualTo((round + 1) * 50 * 10_000L);
         }
-        assertThat(tally.count()).as("a tally that only counts selects nothing").isFalse();
+        assertThat(tally.count()).as("a tally that only counts selects every call, for the rule's other triggers to decide").isTrue();
         assertThat(tally.sum()).as("this thread's own cell, read at once").isEqualTo(3 * 50 * 10_000L + 1);
+    }
+
+    @Test
+    void aTallyOfProbabilityZeroSelectsNoCallAndOneOfProbabilityOneEveryCall() {
+        CallTally never = new CallTally(0);
+        CallTally always = new CallTally(1);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(never.count()).as("call %d, probability 0", i).isFalse();
+            assertThat(always.count()).as("call %d, probability 1", i).isTrue();
+        }
+        assertThat(never.sum()).isEqualTo(100_000L);
+        assertThat(always.sum()).isEqualTo(100_000L);
     }
 
     @ParameterizedTest
