@@ -9,7 +9,7 @@ import dev.chaosagent.fault.Fault;
 import dev.chaosagent.preset.Presets;
 
 /** Connects the bootstrap dispatcher to the engine's per-call path; their answers follow one convention ({@link Fault}'s). */
-final class EngineHandler implements ChaosHandler {
+final class EngineHandler extends ChaosHandler {
 
     private final SiteTable sites;
 

@@ -30,7 +30,7 @@ import java.util.Map;
  * reads volatile fields of this object and the sites' binding arrays, takes no lock and allocates
  * nothing unless a rule injects.
  */
-final class SiteBindings implements SiteTable {
+final class SiteBindings extends SiteTable {
 
     private static final Binding[] NONE = new Binding[0];
 

@@ -15,16 +15,19 @@ import java.util.List;
  * convention ({@code null}: nothing to do; a value to return, {@link Fault#NULL_RESULT} for null),
  * and may also be an {@link OpenCall} to hand back to {@link #exit} when the call ends. The per-call
  * path takes no lock and allocates nothing unless a rule injects.
+ *
+ * <p>An abstract class rather than an interface: with one implementation loaded, the JIT calls it
+ * without the type check an interface call keeps on every woven call.
  */
-public interface SiteTable {
+public abstract class SiteTable {
 
     /** The site table of {@code engine}. */
-    static SiteTable of(ChaosEngine engine) {
+    public static SiteTable of(ChaosEngine engine) {
         return EngineAccess.sites(engine);
     }
 
     /** Registers an instrumented method (or finds it again) and returns the id its woven code passes back. */
-    int register(WovenMethod method);
+    public abstract int register(WovenMethod method);
 
     /**
      * Called at the entry of the instrumented method {@code siteId}: {@code null} when no rule counts
@@ -32,7 +35,7 @@ public interface SiteTable {
      * without running its body, or an {@link OpenCall}: the body runs, and the woven code hands it to
      * {@link #exit} once the body ends, normally or not. May throw the exception a rule injects.
      */
-    Object enter(int siteId) throws Throwable;
+    public abstract Object enter(int siteId) throws Throwable;
 
     /**
      * As {@link #enter(int)}, for a method whose woven code passes parameters for the {@code argN}
@@ -40,14 +43,16 @@ public interface SiteTable {
      * {@code long} (a {@code float} or {@code double} as the bits of a {@code double}), references
      * as they are; a slot it does not use holds 0 and null.
      */
-    Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2) throws Throwable;
+    public abstract Object enter(int siteId, long bits0, Object object0, long bits1, Object object1, long bits2,
+            Object object2) throws Throwable;
 
     /**
      * As {@link #enter(int, long, Object, long, Object, long, Object)}, for a method a preset binds:
      * {@code operand} is what its woven code passes for the preset to read (the receiver or a
      * parameter), held while the call is decided and its entry faults act.
      */
-    Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
+    public abstract Object enter(int siteId, Object operand, long bits0, Object object0, long bits1, Object object1,
+            long bits2, Object object2)
             throws Throwable;
 
     /**
@@ -55,7 +60,7 @@ public interface SiteTable {
      * entry already counted and decided: the call opens again for the rules that act at exit, which
      * decide once its result is there. Returns {@code null} or an {@link OpenCall}.
      */
-    Object resume(int siteId);
+    public abstract Object resume(int siteId);
 
     /**
      * Called when a call that {@link #enter} answered with an {@link OpenCall} ends. When the body
@@ -64,14 +69,14 @@ public interface SiteTable {
      * asynchronous method the call may be an {@link dev.chaosagent.async.AsyncCall}, and so may the
      * answer: what the rules decided for what the method returned.
      */
-    Object exit(Object call, boolean returnedNormally) throws Throwable;
+    public abstract Object exit(Object call, boolean returnedNormally) throws Throwable;
 
     /**
      * Told (under the engine's lock, so in order) each time the engine becomes armed or disarmed, and
      * once now: armed, the master switch is on and some rule can act.
      */
-    void addArmedListener(ArmedListener listener);
+    public abstract void addArmedListener(ArmedListener listener);
 
     /** What experiments observe now, which the weaver weaves beside the rules' targets. */
-    List<ObservedCalls> observed();
+    public abstract List<ObservedCalls> observed();
 }
