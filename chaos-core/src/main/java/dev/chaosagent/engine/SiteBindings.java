@@ -237,7 +237,7 @@ final class SiteBindings extends SiteTable {
             bind(site);
             boolean shared = false;
             for (Match match : site.matches) {
-                shared |= boundMethods.merge(match.rule(), 1, Integer::sum) == 2;
+                shared |= countBound(match.rule()) == 2;
             }
             Site[] grown = Arrays.copyOf(sites, id + 1);
             grown[id] = site;
@@ -303,6 +303,18 @@ final class SiteBindings extends SiteTable {
         }
     }
 
+    /**
+     * One more method bound to {@code rule}; returns how many it is bound to now. Not a
+     * {@code merge(rule, 1, Integer::sum)}: its lambda would spin method handles at the first weave,
+     * on the thread that loads the application's class.
+     */
+    private int countBound(ActiveRule rule) {
+        Integer before = boundMethods.get(rule);
+        int now = before == null ? 1 : before + 1;
+        boundMethods.put(rule, now);
+        return now;
+    }
+
     /** Binds every site to the armed ones of {@code all}, in order; called under the engine's lock after any change. */
     void rebind(Collection<ActiveRule> all) {
         rules = all;
@@ -310,7 +322,7 @@ final class SiteBindings extends SiteTable {
         for (Site site : sites) {
             bind(site);
             for (Match match : site.matches) {
-                boundMethods.merge(match.rule(), 1, Integer::sum);
+                countBound(match.rule());
             }
         }
         for (Site site : sites) {
