@@ -128,7 +128,7 @@ final class CallTally {
     /** One thread's count and countdown; it refers to its owner weakly, so that a thread gone is not kept. */
     private static final class Cell extends WeakReference<Thread> {
         long count;
-        /** The number of this thread's next selected call: {@link Long#MAX_VALUE}, never reached, for a tally that does not roll. */
+        /** The number of this thread's next selected call: {@link Long#MAX_VALUE}, never reached, for probability 0. */
         long selectedAt;
 
         Cell(Thread owner, long selectedAt) {
