@@ -8,7 +8,8 @@
 #   examples/game-day.sh                 the protected store (expected to pass)
 #   examples/game-day.sh --unprotected   the same day against the unprotected store (expected to fail)
 #   options: --phase-seconds N (default 8), --rebuild (build even if the jars exist)
-#   ports: CHAOS_GAME_DAY_PORT (default 18080) and the next one must be free.
+#   ports: each server binds a free port of 127.0.0.1 and says which; CHAOS_GAME_DAY_PORT=N asks
+#          for N (the backend) and N+1 (the store) instead, which must then be free.
 #   exit: 0 the hypothesis held until the abort demo (where the agent aborted, as it should), 1 the
 #         agent aborted earlier or the hypothesis broke, 2 bad usage or a missing tool, 3 not steady
 #         (no fault was injected).
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --unprotected) mode="unprotected" ;;
     --phase-seconds) phase_seconds="$2"; shift ;;
     --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "game-day: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -37,13 +38,18 @@ if [ "${java_version%%.*}" -lt 17 ] 2>/dev/null; then
   say "java $java_version is too old (chaos-agent needs 17 or later)"; exit 2
 fi
 
-backend_port=${CHAOS_GAME_DAY_PORT:-18080}
-store_port=$((backend_port + 1))
-for port in "$backend_port" "$store_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    say "port $port on 127.0.0.1 is in use; free it or set CHAOS_GAME_DAY_PORT to another base port"; exit 2
-  fi
-done
+# Port 0 unless asked: each server binds a free port and prints it, and the script reads it back.
+backend_port=0
+store_port=0
+if [ -n "${CHAOS_GAME_DAY_PORT:-}" ]; then
+  backend_port=$CHAOS_GAME_DAY_PORT
+  store_port=$((backend_port + 1))
+  for port in "$backend_port" "$store_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      say "port $port on 127.0.0.1 is in use; free it, set CHAOS_GAME_DAY_PORT to another base port, or unset it"; exit 2
+    fi
+  done
+fi
 
 agent_jar="$root/chaos-agent/target/chaos-agent.jar"
 classpath_file="$root/examples/target/classpath.txt"
@@ -78,25 +84,32 @@ cleanup() {
 trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT TERM
 
-say "starting the catalog backend on 127.0.0.1:$backend_port"
-"${jvm[@]}" -cp "$classpath" dev.chaosagent.examples.musicstore.CatalogBackendServer "$backend_port" > "$work/backend.log" 2>&1 &
-pids+=($!)
+# The port a server started in the background listens on, from its "listening on 127.0.0.1:PORT" line.
+listening_port() { # log, pid, what
+  for _ in $(seq 1 300); do
+    local port
+    port=$(sed -n 's/.* listening on 127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$1" | head -n 1)
+    if [ -n "$port" ]; then echo "$port"; return 0; fi
+    kill -0 "$2" 2>/dev/null || { say "the $3 did not start:"; cat "$1" >&2; return 1; }
+    sleep 0.2
+  done
+  say "the $3 does not listen on 127.0.0.1 after 60 s:"; cat "$1" >&2; return 1
+}
 
-say "starting the $mode music store on 127.0.0.1:$store_port with chaos-agent"
+"${jvm[@]}" -cp "$classpath" dev.chaosagent.examples.musicstore.CatalogBackendServer "$backend_port" > "$work/backend.log" 2>&1 &
+backend_pid=$!
+pids+=("$backend_pid")
+backend_port=$(listening_port "$work/backend.log" "$backend_pid" "catalog backend")
+say "the catalog backend listens on 127.0.0.1:$backend_port"
+
 store_args=("$store_port" "http://127.0.0.1:$backend_port")
 [ "$mode" = "unprotected" ] && store_args+=(--unprotected)
 "${jvm[@]}" "-javaagent:$agent_jar=config=$plan,journal=$journal" \
   -cp "$classpath" dev.chaosagent.examples.musicstore.MusicStoreServer "${store_args[@]}" > "$work/store.log" 2>&1 &
 store_pid=$!
 pids+=("$store_pid")
-
-listening=false
-for _ in $(seq 1 300); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$store_port") 2>/dev/null; then listening=true; break; fi
-  kill -0 "$store_pid" 2>/dev/null || { say "the store did not start:"; cat "$work/store.log" >&2; exit 1; }
-  sleep 0.2
-done
-$listening || { say "the store does not listen on 127.0.0.1:$store_port after 60 s:"; cat "$work/store.log" >&2; exit 1; }
+store_port=$(listening_port "$work/store.log" "$store_pid" "$mode music store")
+say "the $mode music store listens on 127.0.0.1:$store_port, with chaos-agent"
 
 say "game day: warm-up, then the experiment's 6 phases of ${phase_seconds}s; 4 clients, each at most 100 requests a second"
 status=0
