@@ -97,7 +97,7 @@ final class ChaosTransformer implements ClassFileTransformer {
         }
         String className = internalName.replace('/', '.');
         Targets current = targets;
-        if (!current.mayMatch(className) || weaving.get() != null) {
+        if (!current.mayMatch(className) || weaving.get() != null || isIgnored(className)) {
             return null; // every class that loads passes here: a name check is all most of them cost
         }
         weaving.set(Boolean.TRUE);
@@ -113,7 +113,7 @@ final class ChaosTransformer implements ClassFileTransformer {
                     return names;
                 }
             };
-            if (!current.matchesType(className, supertypes) || isIgnored(className)) {
+            if (!current.matchesType(className, supertypes)) {
                 return null;
             }
             byte[] woven = AdviceWeaver.weave(classFile, className, loader, supertypes.get(), current, engine);

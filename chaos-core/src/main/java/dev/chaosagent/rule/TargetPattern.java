@@ -32,7 +32,9 @@ public final class TargetPattern {
             "dev.chaosagent.", "net.bytebuddy.", "java.lang.invoke.", "java.lang.ref.", "java.lang.reflect.",
             "jdk.internal.misc.", "jdk.internal.reflect.", "jdk.internal.loader.", "jdk.internal.access.",
             "jdk.internal.vm.", "jdk.internal.module.", "jdk.internal.ref.", "jdk.internal.org.", "jdk.internal.event.",
-            "sun.misc.", "sun.reflect.", "sun.instrument.", "sun.invoke.", "sun.launcher.", "com.sun.tools.attach.");
+            "sun.misc.", "sun.reflect.", "sun.instrument.", "sun.invoke.", "sun.launcher.", "com.sun.tools.attach.",
+            // How the weaver reads a JDK class file: a jrt: URL, its handler and the runtime image.
+            "sun.net.www.protocol.jrt.", "jdk.internal.jrtfs.", "jdk.internal.jimage.");
 
     /** The project's example application lives under the agent's namespace but is application code. */
     private static final String EXAMPLES = "dev.chaosagent.examples.";

@@ -65,7 +65,7 @@ class TargetPatternTest {
     @ParameterizedTest
     @ValueSource(strings = {"java.lang.Object#hashCode", "java.lang.Thread#sleep", "java.lang.Object+#toString",
             "dev.chaosagent.engine.ChaosEngine#enter", "dev.chaosagent.**#*", "net.bytebuddy.**#*", "jdk.internal.misc.Unsafe#*",
-            "sun.misc.Unsafe#*", "java.lang.reflect.Method#invoke"})
+            "sun.misc.Unsafe#*", "java.lang.reflect.Method#invoke", "sun.net.www.protocol.jrt.Handler#openConnection"})
     void forbiddenTargetsAreRefused(String target) {
         assertThatThrownBy(() -> TargetPattern.parse(target))
                 .isInstanceOf(InvalidRuleException.class)
@@ -78,6 +78,14 @@ class TargetPatternTest {
         assertThat(pattern.matchesType("jdk.internal.net.http.HttpClientFacade", Set.of("java.net.http.HttpClient"))).isTrue();
         assertThat(TargetPattern.parse("java.nio.channels.SocketChannel+#connect")
                 .matchesType("sun.nio.ch.SocketChannelImpl", Set.of("java.nio.channels.SocketChannel"))).isTrue();
+    }
+
+    /** The weaver reads JDK class files through jrt: URLs; weaving their handler while it loads was a circularity. */
+    @Test
+    void subtypeTargetsNeverReachTheWaysTheWeaverReadsClassFiles() {
+        TargetPattern pattern = TargetPattern.parse("java.net.URLStreamHandler+#openConnection");
+        assertThat(pattern.matchesType("sun.net.www.protocol.http.Handler", Set.of("java.net.URLStreamHandler"))).isTrue();
+        assertThat(pattern.matchesType("sun.net.www.protocol.jrt.Handler", Set.of("java.net.URLStreamHandler"))).isFalse();
     }
 
     @Test
