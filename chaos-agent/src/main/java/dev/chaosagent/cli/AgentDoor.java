@@ -11,20 +11,24 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The agent in a JVM, reached through its {@link ControlDoor}: a socket file in the JVM's /tmp,
+ * The agent in a JVM, reached through its {@link ControlDoor}: a directory in the JVM's /tmp,
  * which this CLI opens through {@code /proc/PID/root}, so a JVM in a container with a network of
- * its own is reached as any other. No signal, no attach: a JVM without the agent has no such file.
- * A bad spec or name comes back as an IllegalArgumentException with the agent's message.
+ * its own is reached as any other. Its socket opens when the CLI first knocks. No signal, no
+ * attach: a JVM without the agent has no such directory. A bad spec or name comes back as an
+ * IllegalArgumentException with the agent's message.
  */
 final class AgentDoor {
 
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    /** The door polls for a knock every 100 ms and then opens its socket, in well under a second on an idle JVM. */
+    private static final Duration OPEN_WAIT = Duration.ofSeconds(10);
 
     private final JvmProcess jvm;
     private final Path path;
@@ -107,8 +111,7 @@ final class AgentDoor {
     }
 
     private String request(String word, String argument) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(path));
+        try (SocketChannel channel = connect()) {
             ByteBuffer request = ByteBuffer.wrap((word + "\n" + argument).getBytes(StandardCharsets.UTF_8));
             while (request.hasRemaining()) {
                 channel.write(request);
@@ -127,6 +130,42 @@ final class AgentDoor {
             return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A connection to the door's socket, knocking first if it is not open yet. An IOException when
+     * there is no door, or the socket does not open in time (a stopped JVM, or a door left by a
+     * killed one whose PID another process now has).
+     */
+    private SocketChannel connect() throws IOException {
+        Path socket = ControlDoor.socket(path);
+        if (!Files.exists(socket)) {
+            try {
+                Files.createFile(ControlDoor.knock(path));
+            } catch (FileAlreadyExistsException e) {
+                // knocked already: another CLI command, or ours, before the door looked
+            }
+        }
+        long deadline = System.nanoTime() + OPEN_WAIT.toNanos();
+        while (true) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                return channel;
+            } catch (IOException notYet) {
+                channel.close();
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the agent in JVM " + jvm.pid() + " did not open its door within " + OPEN_WAIT.toSeconds()
+                            + " s (" + notYet.getMessage() + "; is the JVM stopped?)", notYet);
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the door of JVM " + jvm.pid());
+            }
         }
     }
 

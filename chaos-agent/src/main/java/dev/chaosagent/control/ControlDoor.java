@@ -1,6 +1,7 @@
 package dev.chaosagent.control;
 
 import dev.chaosagent.jmx.ChaosAgentMXBean;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -19,10 +21,15 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * The CLI's way into the agent: a Unix domain socket at {@code /tmp/.chaos-agent-PID}, beside the
- * JDK's own attach socket {@code /tmp/.java_pidPID}. A file, not a port, so that the CLI reaches a
- * JVM in a container from the host through {@code /proc/PID/root}, whatever its network namespace,
- * and only the JVM's user and root get in, as with the attach socket.
+ * The CLI's way into the agent: the directory {@code /tmp/.chaos-agent-PID}, beside the JDK's own
+ * attach socket {@code /tmp/.java_pidPID}, owner-only, and in it a Unix domain socket. Files, not a
+ * port, so that the CLI reaches a JVM in a container from the host through {@code /proc/PID/root},
+ * whatever its network namespace, and only the JVM's user and root get in, as with the attach socket.
+ * <p>
+ * The socket opens when the CLI first knocks (creates the file {@code knock} in the directory), as
+ * the JDK's attach listener starts only when a tool asks: a JVM's first Unix domain socket costs it
+ * some 40 ms of CPU and 200 classes (the JDK looks its selector provider up and seeds a
+ * {@code SecureRandom}), which most JVMs with the agent, never reached by the CLI, need not pay.
  * <p>
  * One request per connection: a word, a newline, its argument (up to the end of the stream). The
  * answer's first line is {@code ok} or {@code refused} (a bad spec or name: the rest is the message).
@@ -30,29 +37,39 @@ import jdk.net.UnixDomainPrincipal;
 public final class ControlDoor {
 
     private static final String FILE_PREFIX = ".chaos-agent-";
+    private static final String SOCKET = "socket";
+    private static final String KNOCK = "knock";
     private static final int MAX_REQUEST = 1 << 20;
     /** How long a CLI command may wait for the door to look: short beside a JVM's start, long beside a CPU's. */
     private static final long POLL_MILLIS = 100;
 
-    private final ServerSocketChannel server;
     private final Path path;
     /** Read at the first client: most JVMs never see the CLI, and the owner's name is a look-up in the system's user database. */
     private UserPrincipal owner;
     private final ChaosAgentMXBean control;
     private final String version;
 
-    private ControlDoor(ServerSocketChannel server, Path path, ChaosAgentMXBean control, String version) {
-        this.server = server;
+    private ControlDoor(Path path, ChaosAgentMXBean control, String version) {
         this.path = path;
         this.control = control;
         this.version = version;
     }
 
-    /** Where the JVM with this PID (in its own PID namespace) has its door, in its own mount namespace. */
+    /** Where the JVM with this PID (in its own PID namespace) has its door (a directory), in its own mount namespace. */
     public static Path path(long pid) {
         // The JDK's attach socket is in /tmp on Linux whatever java.io.tmpdir says; elsewhere the user's temporary directory.
         Path tmp = Path.of(System.getProperty("os.name").startsWith("Linux") ? "/tmp" : System.getProperty("java.io.tmpdir"));
         return tmp.resolve(FILE_PREFIX + pid);
+    }
+
+    /** The socket in a door, there once the CLI has knocked. */
+    public static Path socket(Path door) {
+        return door.resolve(SOCKET);
+    }
+
+    /** The file the CLI creates in a door to have its socket opened. */
+    public static Path knock(Path door) {
+        return door.resolve(KNOCK);
     }
 
     /** Where this JVM has its door. */
@@ -74,39 +91,53 @@ public final class ControlDoor {
         }
     }
 
-    /** Opens this JVM's door; the caller serves it with {@link #serve()} on a thread of its own. */
+    /** Makes this JVM's door, owner-only; the caller serves it with {@link #serve()} on a thread of its own. */
     public static ControlDoor open(ChaosAgentMXBean control, String version) throws IOException {
         Path path = ownPath();
-        Files.deleteIfExists(path); // left by an earlier process with this PID that was killed
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            server.bind(UnixDomainSocketAddress.of(path));
-            path.toFile().deleteOnExit();
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-            }
-            return new ControlDoor(server, path, control, version);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
+        removeLeftOver(path);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(path);
         }
+        // Deleted at exit in the reverse order: the files, then the directory.
+        path.toFile().deleteOnExit();
+        socket(path).toFile().deleteOnExit();
+        knock(path).toFile().deleteOnExit();
+        return new ControlDoor(path, control, version);
+    }
+
+    /** What an earlier process with this PID left when it was killed. */
+    private static void removeLeftOver(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(socket(path));
+            Files.deleteIfExists(knock(path));
+        }
+        Files.deleteIfExists(path);
     }
 
     /**
-     * Serves one client after another, until the door cannot accept any more (then it is closed).
-     * It polls rather than blocks in {@code accept}: at exit the JVM waits up to 300 ms for every
-     * thread that is inside a native call, so a thread parked in {@code accept} would make every
-     * JVM with the agent exit 300 ms later. A sleeping thread costs the exit nothing.
+     * Waits for the CLI's knock, then serves one client after another, until the door cannot accept
+     * any more (then it is closed). It polls rather than blocks in {@code accept}: at exit the JVM
+     * waits up to 300 ms for every thread that is inside a native call, so a thread parked in
+     * {@code accept} would make every JVM with the agent exit 300 ms later. A sleeping thread costs
+     * the exit nothing.
      */
     public void serve() throws IOException {
-        try (server) {
+        File knock = knock(path).toFile(); // java.io: a poll that loads nothing new
+        while (!knock.exists()) {
+            if (!pause()) {
+                return;
+            }
+        }
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket(path)));
+            knock.delete();
             server.configureBlocking(false);
             while (true) {
                 SocketChannel client = server.accept();
                 if (client == null) {
-                    try {
-                        Thread.sleep(POLL_MILLIS);
-                    } catch (InterruptedException e) {
+                    if (!pause()) {
                         return;
                     }
                     continue;
@@ -123,7 +154,17 @@ public final class ControlDoor {
         }
     }
 
-    /** The JVM's own user or root, as the JDK's attach listener admits; the file's permissions say the same. */
+    /** False when the thread is interrupted: the door closes. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The JVM's own user or root, as the JDK's attach listener admits; the directory's permissions say the same. */
     private boolean admitted(SocketChannel client) throws IOException {
         UserPrincipal peer;
         try {

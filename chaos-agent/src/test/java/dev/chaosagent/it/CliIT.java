@@ -3,14 +3,18 @@ package dev.chaosagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.chaosagent.control.ControlDoor;
 import dev.chaosagent.harness.ForkedJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +102,31 @@ class CliIT {
             assertThat(journal.out().lines().map(dev.chaosagent.harness.JsonObject::parse).map(l -> l.get("event")))
                     .containsSubsequence("added", "disabled", "enabled", "refused", "removed", "added", "removed", "stopped");
             assertThat(shop.isAlive()).isTrue();
+        }
+    }
+
+    /**
+     * An agent started with {@code -javaagent} makes its door at once, and opens its socket only when
+     * the CLI first knocks: a JVM the CLI never reaches pays nothing for a Unix domain socket.
+     */
+    @Test
+    void theDoorOpensItsSocketWhenTheCliFirstKnocks() throws Exception {
+        try (ForkedJvm shop = ForkedJvm.withAgent("")) {
+            shop.awaitStderr("chaos-agent: started (premain)");
+            String pid = Long.toString(shop.pid());
+            Path door = ControlDoor.path(shop.pid());
+            Awaitility.await("the door").atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(door));
+            assertThat(Files.getPosixFilePermissions(door)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+            assertThat(ControlDoor.socket(door)).doesNotExist();
+
+            Run rules = cli("rules", pid);
+            assertThat(rules.exitCode()).as(rules.err()).isZero();
+            assertThat(rules.out()).contains("master switch on, 0 rules");
+            assertThat(ControlDoor.socket(door)).exists();
+            assertThat(ControlDoor.knock(door)).doesNotExist();
+            assertThat(cli("add", pid, "name=slow-count target=com.example.shop.Catalog#count latency=200ms").out())
+                    .isEqualTo("added slow-count\n");
         }
     }
 
