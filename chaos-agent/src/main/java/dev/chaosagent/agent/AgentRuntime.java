@@ -106,8 +106,8 @@ public final class AgentRuntime {
             watcher.startWatching();
             runtime.watcher = watcher;
         }
-        if (how.equals("attach") || !engine.ruleNames().isEmpty()) {
-            instrumenter.warmUp(); // rules are here or about to come
+        if (how.equals("attach")) {
+            instrumenter.warmUp(); // rules are about to come; a plan's rules started it as they came
         }
         runtime.openDoorsLater(log);
         log.info("started ({}): {} rules, master switch {}{}", how, engine.ruleNames().size(), engine.isEnabled() ? "on" : "off",

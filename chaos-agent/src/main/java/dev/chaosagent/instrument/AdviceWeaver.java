@@ -83,21 +83,58 @@ final class AdviceWeaver {
             return CURRENT.get().targeted.operand(method);
         }
     }));
-    private static final Advice CALL = CALLS.to(CallAdvice.class, ADVICE);
-    private static final Advice SCOPED_CALL = CALLS.to(ScopedCallAdvice.class, CallAdvice.class, ADVICE);
-    private static final Advice ASYNC_CALL = CALLS.to(AsyncCallAdvice.class, ADVICE);
-    private static final Advice SCOPED_ASYNC_CALL = CALLS.to(ScopedAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE);
-    private static final Advice SUSPEND_CALL = CALLS.to(SuspendCallAdvice.class, ADVICE);
-    private static final Advice PRESET_CALL = PRESET_CALLS.to(PresetCallAdvice.class, CallAdvice.class, ADVICE);
-    private static final Advice PRESET_ASYNC_CALL = PRESET_CALLS.to(PresetAsyncCallAdvice.class, AsyncCallAdvice.class, ADVICE);
-    private static final Advice RECORD = Advice.withCustomMapping().bind(RecorderId.class, RECORDER_ID)
+    private static final Advice.WithCustomMapping RECORDS = Advice.withCustomMapping().bind(RecorderId.class, RECORDER_ID)
             .bind(new OperandArguments(new ToIntFunction<MethodDescription>() {
                 @Override
                 public int applyAsInt(MethodDescription method) {
                     return CURRENT.get().targeted.recorder(method).value().index(names(method.getParameters().asTypeList()));
                 }
-            }))
-            .to(RecordAdvice.class, ADVICE);
+            }));
+
+    /**
+     * The advice for each kind of woven method, parsed the first time a class has a method of that
+     * kind: in a cold JVM each parse costs milliseconds on the first weave's path, and most JVMs
+     * weave one or two kinds.
+     */
+    private enum Kind {
+        CALL(CALLS, CallAdvice.class, null),
+        SCOPED_CALL(CALLS, ScopedCallAdvice.class, CallAdvice.class),
+        ASYNC_CALL(CALLS, AsyncCallAdvice.class, null),
+        SCOPED_ASYNC_CALL(CALLS, ScopedAsyncCallAdvice.class, AsyncCallAdvice.class),
+        SUSPEND_CALL(CALLS, SuspendCallAdvice.class, null),
+        PRESET_CALL(PRESET_CALLS, PresetCallAdvice.class, CallAdvice.class),
+        PRESET_ASYNC_CALL(PRESET_CALLS, PresetAsyncCallAdvice.class, AsyncCallAdvice.class),
+        RECORD(RECORDS, RecordAdvice.class, null);
+
+        private final Advice.WithCustomMapping mapping;
+        private final Class<?> enter;
+        /** The class of the exit advice, when it is not {@link #enter}'s. */
+        private final Class<?> exit;
+        private Advice parsed;
+
+        Kind(Advice.WithCustomMapping mapping, Class<?> enter, Class<?> exit) {
+            this.mapping = mapping;
+            this.enter = enter;
+            this.exit = exit;
+        }
+
+        /** Adds this advice for the methods of the class that the matcher takes, if there is one. */
+        void addTo(List<AsmVisitorWrapper> wrappers, TypeDescription type, ElementMatcher<MethodDescription> methods) {
+            for (MethodDescription method : type.getDeclaredMethods()) {
+                if (methods.matches(method)) {
+                    wrappers.add(advice().on(methods));
+                    return;
+                }
+            }
+        }
+
+        private synchronized Advice advice() {
+            if (parsed == null) {
+                parsed = exit == null ? mapping.to(enter, ADVICE) : mapping.to(enter, exit, ADVICE);
+            }
+            return parsed;
+        }
+    }
 
     private AdviceWeaver() {
     }
@@ -128,15 +165,18 @@ final class AdviceWeaver {
                                 Targets targets, ChaosEngine engine, boolean computeFrames) {
         Targeted targeted = new Targeted(type.getName(), supertypes, targets);
         SiteIds siteIds = new SiteIds(type.getName(), supertypes, engine, targeted);
-        List<AsmVisitorWrapper> wrappers = new ArrayList<>(List.of(
-                CALL.on(targeted.passing(false, false)),
-                SCOPED_CALL.on(targeted.passing(true, false)),
-                ASYNC_CALL.on(targeted.passing(false, true)),
-                SCOPED_ASYNC_CALL.on(targeted.passing(true, true)),
-                SUSPEND_CALL.on(targeted.suspendFunctions()),
-                PRESET_CALL.on(targeted.presetBound(false)),
-                PRESET_ASYNC_CALL.on(targeted.presetBound(true)),
-                RECORD.on(targeted.recording())));
+        List<AsmVisitorWrapper> wrappers = new ArrayList<>();
+        Kind.CALL.addTo(wrappers, type, targeted.passing(false, false));
+        Kind.SCOPED_CALL.addTo(wrappers, type, targeted.passing(true, false));
+        Kind.ASYNC_CALL.addTo(wrappers, type, targeted.passing(false, true));
+        Kind.SCOPED_ASYNC_CALL.addTo(wrappers, type, targeted.passing(true, true));
+        Kind.SUSPEND_CALL.addTo(wrappers, type, targeted.suspendFunctions());
+        Kind.PRESET_CALL.addTo(wrappers, type, targeted.presetBound(false));
+        Kind.PRESET_ASYNC_CALL.addTo(wrappers, type, targeted.presetBound(true));
+        Kind.RECORD.addTo(wrappers, type, targeted.recording());
+        if (wrappers.isEmpty()) {
+            return null;
+        }
         if (computeFrames) {
             wrappers.add(new AsmVisitorWrapper.ForDeclaredMethods().writerFlags(ClassWriter.COMPUTE_FRAMES).readerFlags(ClassReader.SKIP_FRAMES));
         }

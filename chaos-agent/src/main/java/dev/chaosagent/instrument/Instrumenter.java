@@ -38,7 +38,8 @@ public final class Instrumenter {
     private final Set<String> checkedPresets = new HashSet<>();
     private Targets targets = Targets.NONE;
     private ChaosTransformer transformer;
-    private Module dispatcherModule;
+    /** Set once, under the lock; volatile so that the warm-up started by {@link #update()} does not wait for its lock. */
+    private volatile Module dispatcherModule;
     private boolean warming;
 
     public Instrumenter(Instrumentation instrumentation, ChaosEngine engine) {
@@ -72,13 +73,16 @@ public final class Instrumenter {
             targets = next;
             return;
         }
-        List<Class<?>> affected = loadedClassesMatching(previous, next);
-        warnAboutUnmatched(next, affected);
-        targets = next;
         if (transformer == null) {
             if (dispatcherModule == null && !linkDispatcher()) {
                 return;
             }
+            warmUp(); // the first weave comes next: the weaver loads beside the rest of this update
+        }
+        List<Class<?>> affected = loadedClassesMatching(previous, next);
+        warnAboutUnmatched(next, affected);
+        targets = next;
+        if (transformer == null) {
             transformer = new ChaosTransformer(instrumentation, engine, dispatcherModule, new BiConsumer<String, Throwable>() {
                 @Override
                 public void accept(String className, Throwable failure) {
@@ -145,7 +149,7 @@ public final class Instrumenter {
     }
 
     /**
-     * Where a rule is about to come (an attach, a plan with rules), loads the weaver on a thread of
+     * Where a rule is about to come (an attach, or the first targets of an update), loads the weaver on a thread of
      * its own, so that the first weave does not pay for it: it may race that weave, never delay it.
      * Never called in an idle agent, which must load nothing of Byte Buddy.
      */
@@ -160,10 +164,12 @@ public final class Instrumenter {
             @Override
             public void run() {
                 long start = System.nanoTime();
-                synchronized (Instrumenter.this) {
-                    // The dispatcher first: weaving loads its classes, which must come from the bootstrap path.
-                    if (dispatcherModule == null && !linkDispatcher()) {
-                        return;
+                if (dispatcherModule == null) {
+                    synchronized (Instrumenter.this) {
+                        // The dispatcher first: weaving loads its classes, which must come from the bootstrap path.
+                        if (dispatcherModule == null && !linkDispatcher()) {
+                            return;
+                        }
                     }
                 }
                 try {
