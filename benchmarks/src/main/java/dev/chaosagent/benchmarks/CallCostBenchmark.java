@@ -42,7 +42,13 @@ public class CallCostBenchmark {
         return target.computeAsync(input);
     }
 
+    /** Set in a fork given chaos-agent, which then fails unless the agent started: its figures would be the baseline's. */
+    static final String EXPECTS_AGENT = "bench.expectsChaosAgent";
+
     static {
+        if (Boolean.getBoolean(EXPECTS_AGENT) && System.getProperty("chaos.agent.version") == null) {
+            throw new IllegalStateException("chaos-agent did not start in this fork (its stderr above says why)");
+        }
         // Loaded so that the "rule on another class" scenario really transforms something.
         new Untargeted().other(1);
     }

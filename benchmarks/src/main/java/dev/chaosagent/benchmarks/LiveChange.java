@@ -4,6 +4,7 @@ import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -20,6 +21,7 @@ import javax.management.remote.JMXServiceURL;
 final class LiveChange {
 
     private static final String[] STRING = {String.class.getName()};
+    private static final int CLI_ROUNDS = 3;
 
     private LiveChange() {
     }
@@ -92,17 +94,23 @@ final class LiveChange {
         return figures;
     }
 
+    /** The median of {@value #CLI_ROUNDS} rounds, each against a JVM of its own (an agent attaches once). */
     private static Figure cli(Path agentJar, Path classes) throws Exception {
-        try (ForkedProcess target = new ForkedProcess(ForkedProcess.java("-cp", classes.toString(), LiveTarget.class.getName(), "1000"))) {
-            target.await("ready");
-            String pid = Long.toString(target.pid());
-            long start = System.nanoTime();
-            cliRun(agentJar, "attach", pid, "log=warn");
-            cliRun(agentJar, "add", pid, "name=cli target=gen.hot.H0#run returns=-1");
-            target.await("injected");
-            double millis = (System.nanoTime() - start) / 1e6;
-            return new Figure("CLI attach + add to first injection", millis, "ms", "< 2000 ms", millis < 2000);
+        double[] millis = new double[CLI_ROUNDS];
+        for (int round = 0; round < CLI_ROUNDS; round++) {
+            try (ForkedProcess target = new ForkedProcess(ForkedProcess.java("-cp", classes.toString(), LiveTarget.class.getName(), "1000"))) {
+                target.await("ready");
+                String pid = Long.toString(target.pid());
+                long start = System.nanoTime();
+                cliRun(agentJar, "attach", pid, "log=warn");
+                cliRun(agentJar, "add", pid, "name=cli target=gen.hot.H0#run returns=-1");
+                target.await("injected");
+                millis[round] = (System.nanoTime() - start) / 1e6;
+            }
         }
+        Arrays.sort(millis);
+        double median = millis[CLI_ROUNDS / 2];
+        return new Figure("CLI attach + add to first injection (median of " + CLI_ROUNDS + ")", median, "ms", "< 2000 ms", median < 2000);
     }
 
     private static void cliRun(Path agentJar, String... arguments) throws IOException, InterruptedException {

@@ -136,11 +136,13 @@ public final class RunBenchmarks {
                     .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
                     .addProfiler(GCProfiler.class)
-                    .shouldDoGC(true);
+                    .shouldDoGC(true)
+                    .shouldFailOnError(true);
             if (scenario.plan() != null) {
                 Path plan = plans.resolve("scenario-" + i + ".yaml");
                 Files.writeString(plan, scenario.plan());
-                options.jvmArgsAppend("-javaagent:" + agentJar + "=config=" + plan + ",jmx=false,log=warn");
+                options.jvmArgsAppend("-javaagent:" + agentJar + "=config=" + plan + ",jmx=false,log=warn",
+                        "-D" + CallCostBenchmark.EXPECTS_AGENT + "=true");
             } else if (scenario.byteman() != null) {
                 Path script = plans.resolve("scenario-" + i + ".btm");
                 Files.writeString(script, scenario.byteman());
@@ -181,7 +183,7 @@ public final class RunBenchmarks {
                 oneThread >= 10));
         System.out.println("benchmarks: latency fidelity");
         figures.addAll(LatencyFidelity.figures());
-        System.out.println("benchmarks: start-up (5,000 classes, 15 interleaved rounds)");
+        System.out.println("benchmarks: start-up (5,000 classes, " + StartupTime.RUNS + " interleaved rounds)");
         figures.addAll(StartupTime.measure(agentJar, bytemanJar, plans));
         System.out.println("benchmarks: live change (1,000 and 10,000 classes)");
         figures.addAll(LiveChange.measure(agentJar, plans));
