@@ -2,6 +2,7 @@ package dev.chaosagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosagent.control.ControlDoor;
 import dev.chaosagent.harness.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,8 @@ class StartupClassLoadingIT {
         assertThat(shop.result("count")).isEqualTo("ok 5");
         Awaitility.await("the agent's MXBean to be registered").atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(loaded).contains("] dev.chaosagent.jmx.ChaosAgentMXBean "));
+        // The doors' thread makes the CLI's door before it registers the MXBean.
+        Awaitility.await("the CLI's door").atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(ControlDoor.path(shop.pid())));
         List<String> classes = Files.readAllLines(loaded);
         assertThat(premain(classes)).as("the agent's own classes load in premain").anyMatch(line -> line.contains("] dev.chaosagent.agent.AgentRuntime "));
         assertNoMethodHandleSpun(classes);
