@@ -63,7 +63,12 @@ final class SiteBindings extends SiteTable {
         // Kept apart from the overloads below, and small: this is the path of nearly every woven call.
         Site[] all = sites;
         if (siteId >= 0 && siteId < all.length) {
-            Binding[] alone = all[siteId].alone;
+            Site site = all[siteId];
+            Binding sole = site.sole;
+            if (sole != null) {
+                return sole.rule.onCall(sole);
+            }
+            Binding[] alone = site.alone;
             if (alone != null) {
                 return decideAlone(alone);
             }
@@ -456,7 +461,9 @@ final class SiteBindings extends SiteTable {
      */
     private void publishAlone(Site site) {
         Binding[] bindings = site.bindings;
-        site.alone = enabled && bindings.length > 0 && bindings[0].frameless && !site.method.jdk() ? bindings : null;
+        Binding[] alone = enabled && bindings.length > 0 && bindings[0].frameless && !site.method.jdk() ? bindings : null;
+        site.sole = alone != null && alone.length == 1 ? alone[0] : null;
+        site.alone = alone;
     }
 
     /**
@@ -526,6 +533,8 @@ final class SiteBindings extends SiteTable {
          * null: what the path of nearly every call reads, one field instead of the checks it stands for.
          */
         volatile Binding[] alone;
+        /** The one binding of {@link #alone}, when it has one: the most common site, without the array. */
+        volatile Binding sole;
         volatile ObservedCalls observer;
         /** What {@link #bindings} is made of; guarded by the engine's lock. */
         List<Match> matches = List.of();
