@@ -20,6 +20,7 @@ final class ForkedProcess implements AutoCloseable {
     private final Process process;
     private final PrintWriter stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
 
     ForkedProcess(List<String> command) throws IOException {
         this(command, false);
@@ -30,7 +31,7 @@ final class ForkedProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         process = (withStderr ? builder.redirectErrorStream(true) : builder.redirectError(ProcessBuilder.Redirect.DISCARD)).start();
         stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     lines.add(line);
@@ -59,6 +60,15 @@ final class ForkedProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no line starting with \"" + prefix + "\" within 60 s");
+    }
+
+    /** Every line the process wrote, once it has ended. */
+    List<String> linesToTheEnd() throws InterruptedException {
+        process.waitFor();
+        reader.join();
+        List<String> all = new ArrayList<>();
+        lines.drainTo(all);
+        return all;
     }
 
     void send(String line) {

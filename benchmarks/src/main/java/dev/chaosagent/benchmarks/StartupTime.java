@@ -48,6 +48,7 @@ final class StartupTime {
                 ForkedProcess.java("-javaagent:" + agentJar + "=config=" + ten + ",jmx=false,log=warn", "-cp", cp, main,
                         Integer.toString(CLASSES)),
                 ForkedProcess.java("-javaagent:" + bytemanJar + "=script:" + tenByteman, "-cp", cp, main, Integer.toString(CLASSES)));
+        requireWoven(commands.get(3));
         double[] medians = interleavedMedianMillis(commands);
         double none = medians[0];
         double anyAgent = medians[1];
@@ -94,6 +95,17 @@ final class StartupTime {
             medians[i] = millis[i][RUNS / 2]; // RUNS is odd
         }
         return medians;
+    }
+
+    /** The 10-rule row means nothing unless its targets were woven: a weave that failed says so on stderr. */
+    private static void requireWoven(List<String> command) throws IOException, InterruptedException {
+        try (ForkedProcess process = new ForkedProcess(command, true)) {
+            for (String line : process.linesToTheEnd()) {
+                if (line.contains("cannot instrument")) {
+                    throw new IllegalStateException("the 10-rule plan's targets were not woven: " + line);
+                }
+            }
+        }
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

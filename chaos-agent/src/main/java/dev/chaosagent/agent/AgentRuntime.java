@@ -28,6 +28,8 @@ public final class AgentRuntime {
     public static final String VERSION_PROPERTY = "chaos.agent.version";
 
     private static volatile AgentRuntime current;
+    /** The thread finishing a start that premain handed over (see {@link #start}), until it is done. */
+    private static volatile Thread starting;
 
     private final AgentOptions options;
     private final ChaosEngine engine;
@@ -42,9 +44,21 @@ public final class AgentRuntime {
         this.experiments = experiments;
     }
 
-    /** The agent running in this JVM, or null when there is none. */
+    /** The agent running in this JVM, or null when there is none; waits while premain's start is being finished. */
     public static AgentRuntime current() {
+        awaitStart();
         return current;
+    }
+
+    private static void awaitStart() {
+        Thread thread = starting;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public ChaosEngine engine() {
@@ -56,8 +70,38 @@ public final class AgentRuntime {
         return experiments;
     }
 
-    static synchronized void start(String arguments, Instrumentation instrumentation, String how) {
+    /**
+     * Starts the agent. Premain's thread, which the application's {@code main} waits for, does only
+     * what its first classes need: when no rule can be in force before {@code main} (no plan, or a
+     * plan with no rule and no experiment) and no journal must see the start, the rest (the engine,
+     * the instrumentation, the plan's watcher, the doors) is finished on a thread of the agent's,
+     * just as an attach would; a rule comes later only through something that waits for it.
+     */
+    static void start(String arguments, Instrumentation instrumentation, String how) {
+        awaitStart();
         AgentOptions options = AgentOptions.parse(arguments);
+        if (how.equals("premain") && options.journal() == null && (options.disarmed() || options.config() == null
+                || PlanFile.definesNoRule(options.config()))) {
+            Thread thread = AgentWork.threads("start").newThread(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        startNow(options, arguments, instrumentation, how);
+                    } catch (Throwable failure) {
+                        ChaosAgent.failedToStart(failure);
+                    } finally {
+                        starting = null;
+                    }
+                }
+            });
+            starting = thread;
+            thread.start();
+            return;
+        }
+        startNow(options, arguments, instrumentation, how);
+    }
+
+    private static synchronized void startNow(AgentOptions options, String arguments, Instrumentation instrumentation, String how) {
         AgentLoggerProvider.setLevel(options.logLevel());
         Logger log = LoggerFactory.getLogger("dev.chaosagent.agent");
         if (current != null) {

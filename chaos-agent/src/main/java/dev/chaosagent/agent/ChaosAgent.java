@@ -30,7 +30,11 @@ public final class ChaosAgent {
             }
             AgentRuntime.start(arguments, instrumentation, how);
         } catch (Throwable failure) {
-            System.err.println("chaos-agent: ERROR the agent failed to start (" + failure + "); the application runs without chaos");
+            failedToStart(failure);
         }
+    }
+
+    static void failedToStart(Throwable failure) {
+        System.err.println("chaos-agent: ERROR the agent failed to start (" + failure + "); the application runs without chaos");
     }
 }

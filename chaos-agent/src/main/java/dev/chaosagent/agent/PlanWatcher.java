@@ -11,11 +11,7 @@ import dev.chaosagent.plan.PlanParser;
 import dev.chaosagent.plan.PodIdentity;
 import dev.chaosagent.plan.PodLabels;
 import dev.chaosagent.rule.InvalidRuleException;
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,7 +135,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
     private Plan readPlan(boolean initial) {
         byte[] content;
         try {
-            content = read(file);
+            content = PlanFile.read(file);
         } catch (NoSuchFileException e) {
             report(initial, "plan " + file + " does not exist");
             return null;
@@ -193,7 +189,7 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
         byte[] content;
         String problem = null;
         try {
-            content = read(labelsFile);
+            content = PlanFile.read(labelsFile);
         } catch (IOException e) {
             content = new byte[0];
             problem = "pod labels " + labelsFile + (e instanceof NoSuchFileException ? " do not exist" : " cannot be read (" + e + ")");
@@ -217,23 +213,6 @@ final class PlanWatcher implements Runnable, Supplier<Arming> {
         labels = read;
         if (pod != null) {
             pod = pod.withLabels(read);
-        }
-    }
-
-    /**
-     * The file's bytes, through {@code java.io}: its classes are in the JDK's class-data sharing
-     * archive, where {@code Files.readAllBytes}'s channels are not (some 25 classes to load and
-     * verify on premain).
-     */
-    private static byte[] read(Path path) throws IOException {
-        File file = path.toFile();
-        try (InputStream in = new FileInputStream(file)) {
-            return in.readAllBytes();
-        } catch (FileNotFoundException e) {
-            if (!file.exists()) {
-                throw new NoSuchFileException(path.toString());
-            }
-            throw e;
         }
     }
 

@@ -87,10 +87,39 @@ class StartupClassLoadingIT {
             List<String> classes = Files.readAllLines(loaded);
             List<String> premain = premain(classes);
             assertThat(premain).as("the agent's rule classes load in premain").anyMatch(line -> line.contains("] dev.chaosagent.rule.Rule "));
+            assertThat(premain).as("rules in force before main: the engine starts in premain")
+                    .anyMatch(line -> line.contains("] dev.chaosagent.engine.ChaosEngine "));
             assertNoMethodHandleSpun(classes);
             assertThat(premain).as("lambdas of the agent's in premain")
                     .filteredOn(line -> COSTLY.get("a lambda of the agent's").matcher(line).find()).isEmpty();
         }
+    }
+
+    @Test
+    void anAgentWithNoRuleToWeaveBeforeMainFinishesItsStartOnAThreadOfItsOwn() throws Exception {
+        Path loaded = dir.resolve("classes.log");
+        Path plan = Plans.write(dir, "rules: []   # rules come later: this file edited, the CLI, JMX\n");
+        try (ForkedJvm shop = ForkedJvm.withAgent("config=" + plan, "-Xlog:class+load:file=" + loaded + ":uptime,tid")) {
+            shop.awaitStderr("chaos-agent: started (premain): 0 rules");
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+            List<String> classes = Files.readAllLines(loaded);
+            String mainThread = thread(classes.get(firstIndex(classes, "] dev.chaosagent.agent.ChaosAgent ")));
+            List<String> onMain = classes.stream().filter(line -> thread(line).equals(mainThread)).toList();
+            assertThat(onMain).as("premain reads the plan on the application's main thread")
+                    .anyMatch(line -> line.contains("] dev.chaosagent.plan.PlanParser "));
+            assertThat(onMain).as("the engine and the loggers on the application's main thread")
+                    .noneMatch(line -> line.contains("] dev.chaosagent.engine.ChaosEngine ") || line.contains("] dev.chaosagent.logging."));
+            assertThat(classes).as("the engine, on the agent's thread").anyMatch(line -> line.contains("] dev.chaosagent.engine.ChaosEngine "));
+
+            Files.writeString(plan, "rules:\n  - {name: wrong, target: com.example.shop.Catalog#count, returns: 1}\n");
+            Awaitility.await("the plan's first rule").atMost(Duration.ofSeconds(5)).until(() -> shop.result("count").equals("ok 1"));
+        }
+    }
+
+    /** The thread of a class-loading line decorated with uptime and thread id: {@code 4242} in {@code [0.126s][4242] ...}. */
+    private static String thread(String line) {
+        int end = line.indexOf(']', line.indexOf(']') + 1);
+        return end < 0 ? "" : line.substring(line.indexOf(']') + 2, end);
     }
 
     /**
