@@ -150,7 +150,7 @@ public final class AgentRuntime {
             watcher.startWatching();
             runtime.watcher = watcher;
         }
-        if (how.equals("attach")) {
+        if (how.equals("attach") || (engine.ruleNames().isEmpty() && chaosTestsAhead())) {
             instrumenter.warmUp(); // rules are about to come; a plan's rules started it as they came
         }
         runtime.openDoorsLater(log);
@@ -161,7 +161,8 @@ public final class AgentRuntime {
     /**
      * The CLI's door, JMX and the metrics endpoint open on a daemon thread of their own: registering
      * an MBean initialises JMX and logging machinery that the application may want to set up first,
-     * and nothing of it belongs on the premain thread. The door then serves the CLI on that thread.
+     * and nothing of it belongs on the premain thread. The door then serves the CLI on that thread,
+     * while JMX and the metrics endpoint start beside it on one that ends once they are up.
      */
     private void openDoorsLater(Logger log) {
         AgentWork.threads("doors").newThread(new Doors(log)).start();
@@ -185,6 +186,37 @@ public final class AgentRuntime {
                 log.warn("cannot open the CLI's door at {} ({}); the CLI cannot reach this agent",
                         ControlDoor.ownPath(), e.toString());
             }
+            Endpoints endpoints = new Endpoints(log, control);
+            if (door == null) {
+                endpoints.run();
+                return;
+            }
+            if (options.jmx() || options.metricsPort() != null) {
+                // A cold JVM's first MBean registration starts the platform MBean server, some
+                // 500 ms with the first weave beside it: the CLI's door serves meanwhile (the CLI's
+                // attach waits for it).
+                AgentWork.threads("endpoints").newThread(endpoints).start();
+            }
+            try {
+                door.serve();
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("the CLI's door closed ({}); the CLI cannot reach this agent any more", e.toString());
+            }
+        }
+    }
+
+    /** JMX and the metrics endpoint, as the options ask: registered once, on a thread that then ends. */
+    private final class Endpoints implements Runnable {
+        private final Logger log;
+        private final ChaosAgentControl control;
+
+        Endpoints(Logger log, ChaosAgentControl control) {
+            this.log = log;
+            this.control = control;
+        }
+
+        @Override
+        public void run() {
             if (options.jmx()) {
                 try {
                     control.register();
@@ -205,14 +237,12 @@ public final class AgentRuntime {
                             e.toString());
                 }
             }
-            if (door != null) {
-                try {
-                    door.serve();
-                } catch (java.io.IOException | RuntimeException e) {
-                    log.warn("the CLI's door closed ({}); the CLI cannot reach this agent any more", e.toString());
-                }
-            }
         }
+    }
+
+    /** chaos-junit is on the class path: a test JVM, whose chaos tests are about to add rules. */
+    private static boolean chaosTestsAhead() {
+        return ClassLoader.getSystemClassLoader().getResource("dev/chaosagent/junit/ChaosExtension.class") != null;
     }
 
     static String version() {

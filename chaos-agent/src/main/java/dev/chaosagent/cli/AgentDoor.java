@@ -42,6 +42,11 @@ final class AgentDoor {
         return new AgentDoor(jvm, jvm.seen(ControlDoor.path(jvm.namespacePid())));
     }
 
+    /** Whether the door is there, its socket open or not: a JVM whose agent started, or a door a killed JVM left. */
+    boolean isMade() {
+        return Files.isDirectory(path);
+    }
+
     /** Whether the agent answers here; false for a JVM without it, or a door its JVM left when it was killed. */
     boolean isOpen() {
         try {

@@ -62,6 +62,8 @@ class CliIT {
             Run attach = cli("attach", pid);
             assertThat(attach.exitCode()).as(attach.err()).isZero();
             assertThat(attach.out()).startsWith("chaos-agent attached to JVM " + pid);
+            assertThat(ControlDoor.path(shop.pid())).as("the door, made when attach returns").isDirectory();
+            assertThat(ControlDoor.socket(ControlDoor.path(shop.pid()))).as("its socket, which attach does not knock for").doesNotExist();
             Run again = cli("attach", pid, "seed=1");
             assertThat(again.exitCode()).isZero();
             assertThat(again.out()).contains("is already attached to JVM " + pid + "; nothing changed (options seed=1 ignored)");
