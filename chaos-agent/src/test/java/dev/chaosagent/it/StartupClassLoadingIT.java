@@ -116,6 +116,25 @@ class StartupClassLoadingIT {
         }
     }
 
+    /**
+     * chaos-junit on the class path is a test JVM whose chaos tests are about to add rules: the agent
+     * warms its weaver up at start, as an attach does. chaos-junit is built after this module, so the
+     * class path carries the one file the agent looks for.
+     */
+    @Test
+    void aJvmWithChaosJunitOnItsClassPathWarmsTheWeaverUpBeforeItsFirstRule(@TempDir Path junit) throws Exception {
+        Path extension = junit.resolve("dev/chaosagent/junit/ChaosExtension.class");
+        Files.createDirectories(extension.getParent());
+        Files.write(extension, new byte[0]);
+        Path loaded = dir.resolve("classes.log");
+        try (ForkedJvm shop = ForkedJvm.start("", false, List.of(junit), "-Xlog:class+load:file=" + loaded)) {
+            shop.awaitStderr("chaos-agent: started (premain): 0 rules");
+            Awaitility.await("the weaver, warmed up with no rule yet").atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readString(loaded).contains("] dev.chaosagent.instrument.AdviceWeaver "));
+            assertThat(shop.result("count")).isEqualTo("ok 5");
+        }
+    }
+
     /** The thread of a class-loading line decorated with uptime and thread id: {@code 4242} in {@code [0.126s][4242] ...}. */
     private static String thread(String line) {
         int end = line.indexOf(']', line.indexOf(']') + 1);
