@@ -8,7 +8,7 @@ package dev.chaosagent.bootstrap;
  *
  * <p>The advice woven into a targeted method calls {@link #enter} before the body and, when that
  * returned anything, {@link #exit} once the body has ended, at the one exit Byte Buddy builds after
- * it. {@link #enter} reads {@link #armed} first: with the master switch off or every rule disabled a
+ * it. {@link #enter} reads {@link #armedHandler} alone: with the master switch off or every rule disabled a
  * call costs one volatile read and a null check once the JIT has inlined it.
  */
 public final class ChaosDispatcher {
@@ -19,16 +19,23 @@ public final class ChaosDispatcher {
      */
     public static final Object NULL_RESULT = new Object();
 
-    /** Whether any rule can act now. */
-    public static volatile boolean armed;
-
     private static volatile ChaosHandler handler;
+    /** {@link #handler} while some rule can act, otherwise null: the one field a call reads first. */
+    private static volatile ChaosHandler armedHandler;
+    private static boolean armed;
 
     private ChaosDispatcher() {
     }
 
-    public static void install(ChaosHandler newHandler) {
+    public static synchronized void install(ChaosHandler newHandler) {
         handler = newHandler;
+        armedHandler = armed ? newHandler : null;
+    }
+
+    /** Whether any rule can act now. */
+    public static synchronized void arm(boolean canAct) {
+        armed = canAct;
+        armedHandler = canAct ? handler : null;
     }
 
     /**
@@ -36,8 +43,8 @@ public final class ChaosDispatcher {
      * token for {@link #exit}. May throw the injected exception.
      */
     public static Object enter(int site) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enter(site) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enter(site) : null;
     }
 
     /**
@@ -46,8 +53,8 @@ public final class ChaosDispatcher {
      */
     public static Object enter(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2)
             throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enter(site, bits0, object0, bits1, object1, bits2, object2) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enter(site, bits0, object0, bits1, object1, bits2, object2) : null;
     }
 
     /**
@@ -56,8 +63,8 @@ public final class ChaosDispatcher {
      */
     public static Object enterOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1,
                                         long bits2, Object object2) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enterOperation(site, operand, bits0, object0, bits1, object1, bits2, object2) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enterOperation(site, operand, bits0, object0, bits1, object1, bits2, object2) : null;
     }
 
     /**
@@ -74,7 +81,7 @@ public final class ChaosDispatcher {
     /**
      * Ends a call that {@link #enter} answered: null to keep what the method returns (or throws),
      * otherwise the value to return instead, {@link #NULL_RESULT} for null. May throw the injected
-     * exception. Not guarded by {@link #armed}: every call that was opened is closed.
+     * exception. Not guarded by {@link #arm}: every call that was opened is closed.
      */
     public static Object exit(Object entered, Throwable thrown) throws Throwable {
         if (entered instanceof Returning) {
@@ -90,22 +97,22 @@ public final class ChaosDispatcher {
      * {@code origin} is the class that declares the method, whose loader sees that type.
      */
     public static Object enterAsync(int site, Class<?> origin) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enterAsync(site, origin) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enterAsync(site, origin) : null;
     }
 
     /** As {@link #enter(int, long, Object, long, Object, long, Object)}, at a method whose declared return type is asynchronous. */
     public static Object enterAsync(int site, long bits0, Object object0, long bits1, Object object1, long bits2, Object object2,
                                     Class<?> origin) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enterAsync(site, bits0, object0, bits1, object1, bits2, object2, origin) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enterAsync(site, bits0, object0, bits1, object1, bits2, object2, origin) : null;
     }
 
     /** As {@link #enterOperation}, at a method a preset binds whose declared return type is asynchronous. */
     public static Object enterAsyncOperation(int site, Object operand, long bits0, Object object0, long bits1, Object object1,
                                              long bits2, Object object2, Class<?> origin) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null
+        ChaosHandler current = armedHandler;
+        return current != null
                 ? current.enterAsyncOperation(site, operand, bits0, object0, bits1, object1, bits2, object2, origin) : null;
     }
 
@@ -123,8 +130,8 @@ public final class ChaosDispatcher {
      * again with its own {@code continuation} each time its work resumes: one call is decided once.
      */
     public static Object enterSuspend(int site, Class<?> origin, Object continuation) throws Throwable {
-        ChaosHandler current = handler;
-        return armed && current != null ? current.enterSuspend(site, origin, continuation) : null;
+        ChaosHandler current = armedHandler;
+        return current != null ? current.enterSuspend(site, origin, continuation) : null;
     }
 
     /** As {@link #exit}, at a Kotlin suspend function: its call ends when it returns anything but {@code COROUTINE_SUSPENDED}. */

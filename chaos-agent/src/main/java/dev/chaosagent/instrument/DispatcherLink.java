@@ -20,7 +20,7 @@ final class DispatcherLink {
         SiteTable.of(engine).addArmedListener(new ArmedListener() { // not a lambda: a plan's first rule links on the start-up path
             @Override
             public void armedChanged(boolean armed) {
-                ChaosDispatcher.armed = armed;
+                ChaosDispatcher.arm(armed);
             }
         });
         return ChaosDispatcher.class.getModule();
