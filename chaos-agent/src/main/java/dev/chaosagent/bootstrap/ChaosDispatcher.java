@@ -22,19 +22,19 @@ public final class ChaosDispatcher {
     private static volatile ChaosHandler handler;
     /** {@link #handler} while some rule can act, otherwise null: the one field a call reads first. */
     private static volatile ChaosHandler armedHandler;
-    private static boolean armed;
 
     private ChaosDispatcher() {
     }
 
     public static synchronized void install(ChaosHandler newHandler) {
         handler = newHandler;
-        armedHandler = armed ? newHandler : null;
+        if (armedHandler != null) {
+            armedHandler = newHandler;
+        }
     }
 
     /** Whether any rule can act now. */
     public static synchronized void arm(boolean canAct) {
-        armed = canAct;
         armedHandler = canAct ? handler : null;
     }
 
